@@ -1,0 +1,192 @@
+#include "pipeline/cli.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/commands.hpp"
+#include "pipeline/config.hpp"
+#include "pipeline/exit_codes.hpp"
+#include "pipeline/logging.hpp"
+
+namespace po = boost::program_options;
+
+namespace tv {
+namespace {
+
+constexpr const char* kUsage = R"(usage: pipeline [--config FILE] [--SECTION.KEY=VALUE ...] COMMAND [ARGS]
+
+The tool-verdicts nightly pipeline.
+
+Commands:
+  run                     the nightly job: claim the inbox, read the pages, store the records
+  status [--json]         inbox waiting, the last run, files moved aside and why
+  export records --json   the normalised tool records as a JSON array
+
+Global options:
+  --config FILE           read settings from FILE (default: the embedded defaults)
+  --SECTION.KEY=VALUE     override one setting, e.g. --paths.inbox=/srv/inbox
+  --help                  this text; `pipeline COMMAND --help` for a command
+  --version               print the version
+
+Settings (every one can be given in the config file or on the command line):
+)";
+
+constexpr const char* kExitCodes = R"(
+Exit status: 0 ok; 10 ok but some inputs were moved aside; 64 bad command line;
+78 configuration or profile error; 75 another run holds the lock; 70 the run failed.
+)";
+
+void print_usage(std::ostream& out) {
+  out << kUsage;
+  for (const auto& k : config_keys())
+    out << "  " << k.key << " (default: " << k.default_value << ")\n      " << k.doc << "\n";
+  out << kExitCodes;
+}
+
+struct Split {
+  std::string config_file;
+  std::vector<Override> overrides;
+  std::string command;
+  std::vector<std::string> args;
+  bool help = false, version = false;
+};
+
+// Everything before the first word that is not an option is global.
+Split split(int argc, char** argv) {
+  Split s;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      s.help = true;
+    } else if (a == "--version") {
+      s.version = true;
+    } else if (a.rfind("--", 0) == 0) {
+      std::string key = a.substr(2), value;
+      auto eq = key.find('=');
+      if (eq != std::string::npos) {
+        value = key.substr(eq + 1);
+        key = key.substr(0, eq);
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        throw po::error("option --" + key + " needs a value");
+      }
+      if (key == "config") s.config_file = value;
+      else s.overrides.push_back({key, value});
+    } else if (a.rfind("-", 0) == 0 && a.size() > 1) {
+      throw po::error("unknown option " + a + " (settings are given as --section.key=value)");
+    } else {
+      break;
+    }
+  }
+  if (i < argc) s.command = argv[i++];
+  for (; i < argc; ++i) s.args.push_back(argv[i]);
+  return s;
+}
+
+// Parses a command's own arguments; returns false after printing help.
+bool parse_args(const std::string& usage, po::options_description& d, const std::vector<std::string>& args,
+                po::variables_map& vm, po::positional_options_description* pos = nullptr) {
+  d.add_options()("help,h", "this text");
+  auto parser = po::command_line_parser(args).options(d);
+  if (pos) parser.positional(*pos);
+  po::store(parser.run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << usage << "\n" << d << "\n";
+    return false;
+  }
+  return true;
+}
+
+int dispatch(const Split& s) {
+  Config cfg;
+  try {
+    cfg = load_config(s.config_file, s.overrides);
+  } catch (const ConfigError& e) {
+    spdlog::error("configuration error: {}", e.what());
+    return code(Exit::config);
+  }
+  init_terminal_logging(cfg.log.level);
+
+  po::variables_map vm;
+  if (s.command == "run") {
+    po::options_description d("run options");
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] run\n\nThe nightly job: claims every ready file in the inbox, "
+                    "reads the pages into tool records, files each input away (archive) or aside (rejected, "
+                    "with a reason).",
+                    d, s.args, vm))
+      return code(Exit::ok);
+    return command_run(cfg);
+  }
+  if (s.command == "status") {
+    po::options_description d("status options");
+    d.add_options()("json", "print JSON instead of text");
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] status [--json]\n\nWhat is waiting in the inbox, how the last "
+                    "run went, and the files moved aside with their reasons.",
+                    d, s.args, vm))
+      return code(Exit::ok);
+    return command_status(cfg, vm.count("json") > 0);
+  }
+  if (s.command == "export") {
+    po::options_description d("export options");
+    d.add_options()("what", po::value<std::string>(), "what to export: records")("json", "JSON output (the default)");
+    po::positional_options_description pos;
+    pos.add("what", 1);
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] export records --json\n\nPrints the normalised tool records as "
+                    "a JSON array (format: docs/records.md).",
+                    d, s.args, vm, &pos))
+      return code(Exit::ok);
+    if (!vm.count("what") || vm["what"].as<std::string>() != "records") {
+      spdlog::error("export: say what to export: `pipeline export records --json`");
+      return code(Exit::usage);
+    }
+    return command_export_records(cfg);
+  }
+  spdlog::error("unknown command '{}' (commands: run, status, export; see pipeline --help)", s.command);
+  return code(Exit::usage);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  init_terminal_logging();
+  Split s;
+  try {
+    s = split(argc, argv);
+  } catch (const po::error& e) {
+    spdlog::error("{}", e.what());
+    return code(Exit::usage);
+  }
+  if (s.version) {
+    std::cout << "pipeline (tool-verdicts) 0.1.0\n";
+    return code(Exit::ok);
+  }
+  if (s.help && s.command.empty()) {
+    print_usage(std::cout);
+    return code(Exit::ok);
+  }
+  if (s.command.empty()) {
+    print_usage(std::cerr);
+    return code(Exit::usage);
+  }
+  if (s.help) {
+    Split h = s;
+    h.args.push_back("--help");
+    s = h;
+  }
+  try {
+    return dispatch(s);
+  } catch (const po::error& e) {
+    spdlog::error("{}: {}", s.command, e.what());
+    return code(Exit::usage);
+  }
+}
+
+}  // namespace tv

@@ -1,0 +1,19 @@
+// Commands: what each `pipeline` subcommand does once the command line is understood.
+// Each returns the process exit status (exit_codes.hpp) and prints for people on stdout,
+// problems on stderr (through the logger).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "pipeline/config.hpp"
+
+namespace tv {
+
+int command_run(const Config& cfg);
+int command_status(const Config& cfg, bool json);
+int command_export_records(const Config& cfg);
+
+// Where the state database lives.
+std::filesystem::path state_db(const Config& cfg);
+
+}  // namespace tv

@@ -1,0 +1,163 @@
+#include "pipeline/config.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <sstream>
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace tv {
+namespace {
+
+// The one table of keys: name, where it lives in Config, its documentation.
+// config_keys() and the program_options description are both built from it.
+po::options_description describe(Config& c) {
+  po::options_description d("configuration keys");
+  // Each value carries its default as text, so `config_keys()` can show it.
+  auto path = [](fs::path* p) {
+    return po::value<std::string>()
+        ->default_value(p->string())
+        ->notifier([p](const std::string& s) { *p = s; });
+  };
+  auto num = [](auto* v) { return po::value(v)->default_value(*v, std::to_string(*v)); };
+  auto text = [](std::string* v) { return po::value(v)->default_value(*v); };
+  d.add_options()
+    ("paths.inbox", path(&c.paths.inbox), "where editors and the scraper drop files")
+    ("paths.outbox", path(&c.paths.outbox), "generated site and digests")
+    ("paths.state", path(&c.paths.state), "state database, logs, run lock")
+    ("paths.archive", path(&c.paths.archive), "taken inputs, kept forever")
+    ("paths.rejected", path(&c.paths.rejected), "inputs moved aside, each beside a .reason.txt")
+    ("paths.profiles", path(&c.paths.profiles), "per-site extraction profiles (*.profile)")
+    ("paths.templates", path(&c.paths.templates), "page templates")
+    ("inbox.min_age_seconds", num(&c.inbox.min_age_seconds),
+     "files changed more recently than this are left for the next run")
+    ("inbox.max_file_bytes", num(&c.inbox.max_file_bytes),
+     "larger inbox files are moved aside unread")
+    ("limits.max_page_bytes", num(&c.limits.max_page_bytes),
+     "larger HTML pages are moved aside")
+    ("limits.max_depth", num(&c.limits.max_depth),
+     "pages nesting elements deeper than this are moved aside")
+    ("run.jobs", num(&c.run.jobs), "worker threads for parsing pages; 0 = one per core")
+    ("log.level", text(&c.log.level), "trace, debug, info, warn or error")
+    ("log.file", text(&c.log.file),
+     "JSON-lines log file, relative to paths.state");
+  return d;
+}
+
+std::string trim(std::string s) {
+  auto ws = [](unsigned char ch) { return std::isspace(ch) != 0; };
+  s.erase(s.begin(), std::find_if_not(s.begin(), s.end(), ws));
+  s.erase(std::find_if_not(s.rbegin(), s.rend(), ws).base(), s.end());
+  return s;
+}
+
+bool known(const po::options_description& d, const std::string& key) {
+  return d.find_nothrow(key, false) != nullptr;
+}
+
+// Stores one key=value, naming `where` (a file and line, or "the command line") on error.
+// program_options keeps the first value stored, so the command line is stored first.
+void store_one(const po::options_description& d, po::variables_map& vm, const std::string& key,
+               const std::string& value, const std::string& where) {
+  if (!known(d, key))
+    throw ConfigError(where + ": unknown configuration key '" + key +
+                      "' (pipeline.ini lists every key)");
+  if (vm.count(key) && !vm[key].defaulted()) return;  // set by a source that wins
+  po::parsed_options parsed(&d);
+  po::option opt(key, {value});
+  parsed.options.push_back(opt);
+  try {
+    po::store(parsed, vm);
+  } catch (const po::error&) {
+    throw ConfigError(where + ": bad value '" + value + "' for " + key);
+  }
+}
+
+// A deliberately small ini reader: "[section]", "key = value", '#' or ';' comments.
+// It exists so that every error can name the file and line, which program_options cannot.
+void read_ini(const fs::path& file, const po::options_description& d, po::variables_map& vm) {
+  std::ifstream in(file);
+  if (!in) throw ConfigError("cannot read config file " + file.string() + ": no such file or not readable");
+  std::string line, section;
+  for (int lineno = 1; std::getline(in, line); ++lineno) {
+    std::string where = file.string() + ":" + std::to_string(lineno);
+    line = trim(line);
+    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+    if (line.front() == '[') {
+      if (line.back() != ']') throw ConfigError(where + ": section header without ']'");
+      section = trim(line.substr(1, line.size() - 2));
+      continue;
+    }
+    auto eq = line.find('=');
+    if (eq == std::string::npos) throw ConfigError(where + ": expected 'key = value', got '" + line + "'");
+    std::string key = trim(line.substr(0, eq));
+    std::string value = trim(line.substr(eq + 1));
+    if (!section.empty()) key = section + "." + key;
+    store_one(d, vm, key, value, where);
+  }
+}
+
+void resolve(fs::path& p, const fs::path& base) {
+  if (p.empty()) throw ConfigError("a path setting is empty");
+  if (p.is_relative()) p = (base / p).lexically_normal();
+}
+
+void validate(const Config& c) {
+  if (c.inbox.min_age_seconds < 0) throw ConfigError("inbox.min_age_seconds must be 0 or more");
+  if (c.inbox.max_file_bytes == 0) throw ConfigError("inbox.max_file_bytes must be more than 0");
+  if (c.limits.max_page_bytes == 0) throw ConfigError("limits.max_page_bytes must be more than 0");
+  if (c.limits.max_depth < 16) throw ConfigError("limits.max_depth must be at least 16");
+  if (c.run.jobs < 0 || c.run.jobs > 256) throw ConfigError("run.jobs must be between 0 and 256");
+  static const std::array<const char*, 5> levels{"trace", "debug", "info", "warn", "error"};
+  if (std::find(levels.begin(), levels.end(), c.log.level) == levels.end())
+    throw ConfigError("bad value '" + c.log.level + "' for log.level: use trace, debug, info, warn or error");
+  if (fs::path(c.log.file).is_absolute() || c.log.file.empty())
+    throw ConfigError("log.file must be a relative path (it lives under paths.state)");
+}
+
+}  // namespace
+
+Config load_config(const fs::path& file, const std::vector<Override>& overrides) {
+  Config c;
+  auto d = describe(c);
+  po::variables_map vm;
+  for (const auto& o : overrides) store_one(d, vm, o.key, o.value, "command line --" + o.key);
+  fs::path base = fs::current_path();
+  if (!file.empty()) {
+    read_ini(file, d, vm);
+    c.config_file = fs::absolute(file).lexically_normal();
+    base = c.config_file.parent_path();
+  }
+  po::notify(vm);
+  // The archive follows the state folder unless it was set on its own.
+  if (vm["paths.archive"].defaulted()) c.paths.archive = c.paths.state / "archive";
+  for (fs::path* p : {&c.paths.inbox, &c.paths.outbox, &c.paths.state, &c.paths.archive,
+                      &c.paths.rejected, &c.paths.profiles, &c.paths.templates})
+    resolve(*p, base);
+  validate(c);
+  return c;
+}
+
+const std::vector<KeyDoc>& config_keys() {
+  static const std::vector<KeyDoc> keys = [] {
+    Config c;
+    auto d = describe(c);
+    std::vector<KeyDoc> out;
+    for (const auto& opt : d.options())
+    {
+      // format_parameter() reads "arg (=DEFAULT)".
+      std::string f = opt->format_parameter();
+      auto b = f.find("(="), e = f.rfind(')');
+      std::string def = (b != std::string::npos && e > b) ? f.substr(b + 2, e - b - 2) : "";
+      out.push_back({opt->long_name(), def, opt->description()});
+    }
+    return out;
+  }();
+  return keys;
+}
+
+}  // namespace tv

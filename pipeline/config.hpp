@@ -1,0 +1,76 @@
+// Config: every setting of the pipeline, with its default, and how it is read.
+//
+// Settings come from three places, the first that sets a key wins:
+//   1. the command line, as --section.key=value;
+//   2. the ini file named by --config (every key documented in the shipped pipeline.ini);
+//   3. the defaults embedded below.
+// Relative paths resolve against the config file's folder, or against the current folder
+// when no config file is named. An unknown key, a bad value or a missing config file is a
+// ConfigError whose message names the key or the file.
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tv {
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Config {
+  std::filesystem::path config_file;  // empty when running on the embedded defaults
+
+  struct Paths {
+    std::filesystem::path inbox = "inbox";        // where editors and the scraper drop files
+    std::filesystem::path outbox = "outbox";      // generated site and digests
+    std::filesystem::path state = "state";        // state database, logs, lock, archive
+    std::filesystem::path archive = "state/archive";  // taken inputs, kept forever
+                                                      // (default: <paths.state>/archive)
+    std::filesystem::path rejected = "rejected";  // inputs moved aside, each with a .reason.txt
+    std::filesystem::path profiles = "profiles";  // per-site extraction profiles
+    std::filesystem::path templates = "templates";
+  } paths;
+
+  struct Inbox {
+    int min_age_seconds = 5;   // files changed more recently are left for the next run
+    std::size_t max_file_bytes = 32u << 20;  // larger files are moved aside unread
+  } inbox;
+
+  struct Limits {
+    std::size_t max_page_bytes = 8u << 20;  // HTML pages larger than this are moved aside
+    std::size_t max_depth = 512;            // deeper element nesting is moved aside
+  } limits;
+
+  struct Run {
+    int jobs = 0;  // worker threads for parsing pages; 0 = one per core
+  } run;
+
+  struct Log {
+    std::string level = "info";   // trace, debug, info, warn, error
+    std::string file = "logs/pipeline.jsonl";  // JSON lines, relative to paths.state
+  } log;
+};
+
+// One --section.key=value from the command line, already split from the command's own args.
+struct Override {
+  std::string key;
+  std::string value;
+};
+
+// Reads the config file (when `file` is not empty), applies the overrides on top, resolves
+// relative paths, validates. Throws ConfigError naming the key or the file.
+Config load_config(const std::filesystem::path& file, const std::vector<Override>& overrides);
+
+// Every key with its default and its one-line documentation, in file order; used by
+// `pipeline config --defaults` and by the test that checks pipeline.ini documents every key.
+struct KeyDoc {
+  std::string key;
+  std::string default_value;
+  std::string doc;
+};
+const std::vector<KeyDoc>& config_keys();
+
+}  // namespace tv

@@ -1,0 +1,278 @@
+#include "pipeline/nightly.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <ctime>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
+#include <unordered_set>
+
+#include "pipeline/record_json.hpp"
+#include "stages/ingest/content_hash.hpp"
+#include "stages/ingest/inbox.hpp"
+#include "stages/ingest/reasons.hpp"
+#include "stages/ingest/sniff.hpp"
+#include "stages/normalise/normalise.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tv {
+namespace {
+
+using ingest::Claimed;
+
+// What examining one claimed file decided. Built on a worker thread; filed on the main one.
+struct Outcome {
+  Claimed file;
+  std::string sha256;
+  std::uint64_t size = 0;
+  std::string kind;
+  std::optional<ingest::Reason> reject;  // set: move aside
+  std::optional<ToolRecord> record;      // set: taken with this record
+  bool duplicate = false;                // set by the main thread
+};
+
+std::string not_a_file_what(const fs::path& p) {
+  auto st = fs::symlink_status(p);
+  if (fs::is_symlink(st)) return "a symbolic link";
+  if (fs::is_directory(st)) return "a folder";
+  return "a special file (pipe, socket or device)";
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw fs::filesystem_error("cannot read claimed file", p, std::make_error_code(std::errc::io_error));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
+// Reads, hashes, sniffs and (for pages) normalises one file. Touches no shared state but
+// the read-only `taken` set and profiles, so it runs on any thread.
+Outcome examine(const Claimed& file, const Config& cfg, const extract::ProfileSet& profiles,
+                const std::unordered_set<std::string>& taken) {
+  Outcome o;
+  o.file = file;
+  if (!file.regular) {
+    o.kind = "not-a-file";
+    o.reject = ingest::reason_not_a_file(not_a_file_what(file.path));
+    return o;
+  }
+  o.size = fs::file_size(file.path);
+  if (o.size > cfg.inbox.max_file_bytes) {
+    o.kind = "too-large";
+    o.reject = ingest::reason_too_large(o.size, cfg.inbox.max_file_bytes);
+    return o;
+  }
+  std::string bytes = read_all(file.path);
+  o.sha256 = ingest::sha256_hex(bytes);
+  if (taken.count(o.sha256)) return o;  // no reject, no record: the filer sees a duplicate
+  auto sniffed = ingest::sniff(bytes);
+  o.kind = std::string(ingest::to_string(sniffed.kind));
+  if (sniffed.kind != ingest::Kind::html) {
+    o.reject = ingest::reason_for_kind(sniffed, bytes);
+    return o;
+  }
+  html::ParseLimits limits{cfg.limits.max_page_bytes, cfg.limits.max_depth};
+  auto page = normalise_page(bytes, file.name, profiles, limits);
+  if (!page.record) {
+    o.reject = ingest::reason_page(page.reason);
+    return o;
+  }
+  page.record->source_sha256 = o.sha256;
+  o.record = std::move(page.record);
+  return o;
+}
+
+// Runs examine() over all files on `jobs` threads and hands results to `sink` in claim
+// order, so what is stored never depends on thread timing.
+template <class Sink>
+void examine_all(const std::vector<Claimed>& files, const Config& cfg, const extract::ProfileSet& profiles,
+                 const std::unordered_set<std::string>& taken, Sink&& sink) {
+  const std::size_t n = files.size();
+  unsigned jobs = cfg.run.jobs > 0 ? unsigned(cfg.run.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  jobs = unsigned(std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
+  std::vector<std::optional<Outcome>> results(n);
+  std::vector<std::exception_ptr> errors(n);
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;
+  std::condition_variable ready;
+  // Workers stay at most `window` files ahead of the main thread, so memory stays flat.
+  const std::size_t window = 64 * jobs;
+  std::size_t filed = 0;
+  auto work = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mu);
+        ready.wait(lock, [&] { return next.load() >= n || next.load() < filed + window; });
+        i = next++;
+      }
+      if (i >= n) return;
+      std::optional<Outcome> out;
+      std::exception_ptr err;
+      try {
+        out = examine(files[i], cfg, profiles, taken);
+      } catch (...) {
+        err = std::current_exception();
+      }
+      std::lock_guard lock(mu);
+      results[i] = std::move(out);
+      errors[i] = err;
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(work);
+  std::exception_ptr failure;
+  for (std::size_t i = 0; i < n && !failure; ++i) {
+    std::optional<Outcome> o;
+    {
+      std::unique_lock lock(mu);
+      ready.wait(lock, [&] { return results[i].has_value() || errors[i]; });
+      if (errors[i]) failure = errors[i];
+      o = std::move(results[i]);
+      results[i].reset();
+      filed = i + 1;
+      ready.notify_all();
+    }
+    if (o) sink(std::move(*o));
+  }
+  {
+    std::lock_guard lock(mu);
+    next = n;  // stop handing out work after a failure
+    ready.notify_all();
+  }
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+// Files outcomes in batches of up to 256: first the rejected files go aside (each beside
+// its reason), then one transaction records the whole batch, then taken files move to the
+// archive paths recorded in it. A crash after the commit and before a move leaves a claimed
+// file whose hash is already taken, and the next run only finishes filing it.
+class Filer {
+ public:
+  Filer(Store& store, ingest::Inbox& inbox, const std::string& run_id, NightlyCounts& counts)
+      : store_(store), inbox_(inbox), run_id_(run_id), counts_(counts) {}
+
+  void add(Outcome o) {
+    batch_.push_back(std::move(o));
+    if (batch_.size() >= 256) flush();
+  }
+
+  void flush() {
+    auto when = std::chrono::system_clock::now();
+    std::string at = utc_now();
+    std::vector<Store::DropRecords> rows;
+    std::vector<std::pair<const Outcome*, fs::path>> moves;
+    for (auto& o : batch_) {
+      Drop d{run_id_, o.file.name, o.sha256, std::int64_t(o.size), DropOutcome::taken, o.kind, "", "", at};
+      if (o.reject) {
+        ingest::ReasonFile rf{o.file.name, o.sha256, run_id_, at, o.kind, o.size, *o.reject};
+        d.outcome = DropOutcome::rejected;
+        d.reason = o.reject->problem;
+        d.moved_to = inbox_.reject(o.file, ingest::format_reason_file(rf)).string();
+        rows.push_back({d, {}});
+        ++counts_.rejected;
+        spdlog::warn("moved aside {}: {}", o.file.name, o.reject->problem);
+        continue;
+      }
+      if (!o.record || !seen_.insert(o.sha256).second) {
+        // Bytes taken before (or earlier in this run).
+        auto first = store_.find_taken(o.sha256);
+        if (first && first->name == o.file.name && !fs::exists(first->moved_to)) {
+          // A run died between recording this file and filing it away: finish its work.
+          inbox_.file_away(o.file, first->moved_to);
+          spdlog::info("filed away {} for an interrupted run ({})", o.file.name, first->run_id);
+          continue;
+        }
+        d.outcome = DropOutcome::duplicate;
+        d.kind = "duplicate";
+        d.reason = first ? "same bytes as " + first->name + ", taken " + first->at
+                         : "same bytes as a file taken earlier in this run";
+        d.moved_to = inbox_.archive_path(o.file, o.sha256, when).string();
+        rows.push_back({d, {}});
+        moves.emplace_back(&o, d.moved_to);
+        ++counts_.duplicates;
+        spdlog::info("{}: {}; not processed again", o.file.name, d.reason);
+        continue;
+      }
+      d.moved_to = inbox_.archive_path(o.file, o.sha256, when).string();
+      const auto& r = *o.record;
+      rows.push_back({d, {{r.name.value, r.category.present ? r.category.value : "", dump_json(to_json(r))}}});
+      moves.emplace_back(&o, d.moved_to);
+      ++counts_.taken;
+      ++counts_.records;
+    }
+    store_.record(rows);
+    for (auto& [o, to] : moves) inbox_.file_away(o->file, to);
+    batch_.clear();
+  }
+
+ private:
+  Store& store_;
+  ingest::Inbox& inbox_;
+  std::string run_id_;
+  NightlyCounts& counts_;
+  std::vector<Outcome> batch_;
+  std::unordered_set<std::string> seen_;
+};
+
+}  // namespace
+
+std::string utc_now() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace tv
+
+namespace tv {
+
+NightlyCounts run_nightly(const Config& cfg, Store& store, const extract::ProfileSet& profiles,
+                          const std::string& run_id, Progress& progress) {
+  NightlyCounts counts;
+  ingest::Inbox inbox({cfg.paths.inbox, cfg.paths.archive, cfg.paths.rejected},
+                      std::chrono::seconds(cfg.inbox.min_age_seconds));
+  if (!fs::is_directory(cfg.paths.inbox))
+    throw fs::filesystem_error("the inbox folder does not exist (paths.inbox)", cfg.paths.inbox,
+                               std::make_error_code(std::errc::no_such_file_or_directory));
+
+  // Stage 1: claim. Files an interrupted run left claimed come first.
+  auto files = inbox.unfinished();
+  if (!files.empty()) spdlog::info("taking up {} file(s) an interrupted run had claimed", files.size());
+  auto now = fs::file_time_type::clock::now();
+  auto fresh = inbox.claim_ready(now);
+  files.insert(files.end(), fresh.begin(), fresh.end());
+  counts.deferred = inbox.count(now).too_new;
+  if (counts.deferred) spdlog::info("{} file(s) changed in the last {} s are left for the next run", counts.deferred,
+                                    cfg.inbox.min_age_seconds);
+  spdlog::info("claimed {} file(s)", files.size());
+  if (files.empty()) return counts;
+
+  // Stage 2: read, sniff and normalise, in parallel; file away in claim order.
+  std::unordered_set<std::string> taken;
+  for (auto& sha : store.taken_hashes()) taken.insert(std::move(sha));
+  Filer filer(store, inbox, run_id, counts);
+  progress.start("ingest", files.size());
+  examine_all(files, cfg, profiles, taken, [&](Outcome o) {
+    filer.add(std::move(o));
+    progress.tick();
+  });
+  filer.flush();
+  progress.done();
+  return counts;
+}
+
+}  // namespace tv

@@ -1,0 +1,293 @@
+#include "pipeline/store.hpp"
+
+#include <sqlite3.h>
+
+namespace tv {
+namespace {
+
+// Schema migrations, applied in order; user_version counts how many have run.
+// Never edit a migration that has shipped: add the next one.
+const char* const kMigrations[] = {
+    R"sql(
+    CREATE TABLE runs(
+      id TEXT PRIMARY KEY,
+      command TEXT NOT NULL,
+      started_at TEXT NOT NULL,
+      finished_at TEXT,
+      outcome TEXT,
+      exit_code INTEGER,
+      taken INTEGER NOT NULL DEFAULT 0,
+      duplicates INTEGER NOT NULL DEFAULT 0,
+      rejected INTEGER NOT NULL DEFAULT 0,
+      records INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE drops(
+      id INTEGER PRIMARY KEY,
+      run_id TEXT NOT NULL REFERENCES runs(id),
+      name TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      outcome TEXT NOT NULL CHECK(outcome IN ('taken', 'duplicate', 'rejected')),
+      kind TEXT NOT NULL,
+      moved_to TEXT NOT NULL,
+      reason TEXT NOT NULL DEFAULT '',
+      at TEXT NOT NULL);
+    CREATE INDEX drops_by_sha ON drops(sha256, outcome);
+    CREATE TABLE records(
+      id INTEGER PRIMARY KEY,
+      drop_id INTEGER NOT NULL REFERENCES drops(id),
+      ordinal INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      category TEXT NOT NULL,
+      json TEXT NOT NULL,
+      UNIQUE(drop_id, ordinal));
+    )sql",
+};
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
+      throw StoreError(std::string("state store: cannot prepare statement: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  // Steps once; true while there is a row.
+  bool step(const char* doing) {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw StoreError(std::string("state store: ") + doing + ": " + sqlite3_errmsg(db_));
+  }
+  std::string text(int col) const {
+    auto p = sqlite3_column_text(s_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s_, col))) : "";
+  }
+  std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
+  void reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* s_ = nullptr;
+};
+
+// Rolls back unless committed: a throw anywhere inside leaves the store as it was.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) { run("BEGIN IMMEDIATE"); }
+  ~Transaction() {
+    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    run("COMMIT");
+    done_ = true;
+  }
+
+ private:
+  void run(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw StoreError(std::string("state store: ") + sql + ": " + msg);
+    }
+  }
+  sqlite3* db_;
+  bool done_ = false;
+};
+
+Drop read_drop(const Stmt& s) {
+  Drop d;
+  d.run_id = s.text(0);
+  d.name = s.text(1);
+  d.sha256 = s.text(2);
+  d.size = s.integer(3);
+  auto o = s.text(4);
+  d.outcome = o == "taken" ? DropOutcome::taken : o == "duplicate" ? DropOutcome::duplicate
+                                                                    : DropOutcome::rejected;
+  d.kind = s.text(5);
+  d.moved_to = s.text(6);
+  d.reason = s.text(7);
+  d.at = s.text(8);
+  return d;
+}
+
+constexpr const char* kDropColumns = "run_id, name, sha256, size, outcome, kind, moved_to, reason, at";
+
+std::int64_t insert_drop(sqlite3* db, const Drop& d) {
+  Stmt s(db, "INSERT INTO drops(run_id, name, sha256, size, outcome, kind, moved_to, reason, at) "
+             "VALUES(?,?,?,?,?,?,?,?,?)");
+  s.bind(1, d.run_id).bind(2, d.name).bind(3, d.sha256).bind(4, d.size)
+      .bind(5, std::string(to_string(d.outcome))).bind(6, d.kind).bind(7, d.moved_to)
+      .bind(8, d.reason).bind(9, d.at);
+  s.step("recording an inbox file");
+  return sqlite3_last_insert_rowid(db);
+}
+
+void count_drop(sqlite3* db, const Drop& d, std::int64_t records) {
+  const char* col = d.outcome == DropOutcome::taken ? "taken"
+                    : d.outcome == DropOutcome::duplicate ? "duplicates" : "rejected";
+  std::string sql = std::string("UPDATE runs SET ") + col + " = " + col + " + 1, records = records + ? WHERE id = ?";
+  Stmt s(db, sql.c_str());
+  s.bind(1, records).bind(2, d.run_id);
+  s.step("counting an inbox file");
+}
+
+}  // namespace
+
+std::string_view to_string(DropOutcome o) {
+  switch (o) {
+    case DropOutcome::taken: return "taken";
+    case DropOutcome::duplicate: return "duplicate";
+    case DropOutcome::rejected: return "rejected";
+  }
+  return "rejected";
+}
+
+Store Store::open(const std::filesystem::path& file) {
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw StoreError("cannot open state store " + file.string() + ": " + msg);
+  }
+  Store store(db);
+  sqlite3_busy_timeout(db, 5000);
+  store.exec("PRAGMA journal_mode=WAL", "switching to WAL");
+  // FULL: a taken file's rows reach the disk before the file moves to the archive.
+  store.exec("PRAGMA synchronous=FULL", "setting synchronous");
+  store.exec("PRAGMA foreign_keys=ON", "enabling foreign keys");
+  int version = store.schema_version();
+  const int latest = int(std::size(kMigrations));
+  if (version > latest)
+    throw StoreError("state store " + file.string() + " has schema version " + std::to_string(version) +
+                     ", newer than this pipeline knows (" + std::to_string(latest) + "): upgrade the pipeline");
+  for (int v = version; v < latest; ++v) {
+    Transaction t(db);
+    store.exec(kMigrations[v], "migrating the schema");
+    store.exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str(), "recording the schema version");
+    t.commit();
+  }
+  return store;
+}
+
+Store::Store(Store&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+Store& Store::operator=(Store&& o) noexcept {
+  std::swap(db_, o.db_);
+  return *this;
+}
+Store::~Store() {
+  if (db_) sqlite3_close(db_);
+}
+
+void Store::exec(const char* sql, const char* doing) const {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db_);
+    sqlite3_free(err);
+    throw StoreError(std::string("state store: ") + doing + ": " + msg);
+  }
+}
+
+int Store::schema_version() const {
+  Stmt s(db_, "PRAGMA user_version");
+  s.step("reading the schema version");
+  return int(s.integer(0));
+}
+
+void Store::begin_run(const std::string& run_id, const std::string& command, const std::string& at) {
+  Stmt s(db_, "INSERT INTO runs(id, command, started_at) VALUES(?,?,?)");
+  s.bind(1, run_id).bind(2, command).bind(3, at);
+  s.step("recording the start of the run");
+}
+
+void Store::end_run(const RunRow& r) {
+  Stmt s(db_, "UPDATE runs SET finished_at = ?, outcome = ?, exit_code = ? WHERE id = ?");
+  s.bind(1, r.finished_at).bind(2, r.outcome).bind(3, std::int64_t(r.exit_code)).bind(4, r.id);
+  s.step("recording the end of the run");
+}
+
+std::optional<RunRow> Store::last_run() const {
+  Stmt s(db_, "SELECT id, command, started_at, IFNULL(finished_at,''), IFNULL(outcome,''), "
+              "IFNULL(exit_code,-1), taken, duplicates, rejected, records FROM runs "
+              "WHERE command = 'run' ORDER BY started_at DESC, rowid DESC LIMIT 1");
+  if (!s.step("reading the last run")) return std::nullopt;
+  RunRow r;
+  r.id = s.text(0);
+  r.command = s.text(1);
+  r.started_at = s.text(2);
+  r.finished_at = s.text(3);
+  r.outcome = s.text(4);
+  r.exit_code = int(s.integer(5));
+  r.taken = int(s.integer(6));
+  r.duplicates = int(s.integer(7));
+  r.rejected = int(s.integer(8));
+  r.records = int(s.integer(9));
+  return r;
+}
+
+std::optional<Drop> Store::find_taken(const std::string& sha256) const {
+  std::string sql = std::string("SELECT ") + kDropColumns +
+                    " FROM drops WHERE sha256 = ? AND outcome = 'taken' ORDER BY id LIMIT 1";
+  Stmt s(db_, sql.c_str());
+  s.bind(1, sha256);
+  if (!s.step("looking up a content hash")) return std::nullopt;
+  return read_drop(s);
+}
+
+void Store::record(const std::vector<DropRecords>& batch) {
+  Transaction t(db_);
+  Stmt s(db_, "INSERT INTO records(drop_id, ordinal, name, category, json) VALUES(?,?,?,?,?)");
+  for (const auto& [drop, records] : batch) {
+    auto drop_id = insert_drop(db_, drop);
+    std::int64_t ordinal = 0;
+    for (const auto& r : records) {
+      s.bind(1, drop_id).bind(2, ordinal++).bind(3, r.name).bind(4, r.category).bind(5, r.json);
+      s.step("storing a record");
+      s.reset();
+    }
+    count_drop(db_, drop, std::int64_t(records.size()));
+  }
+  t.commit();
+}
+
+std::vector<Drop> Store::rejected_drops(int limit) const {
+  std::string sql = std::string("SELECT ") + kDropColumns +
+                    " FROM drops WHERE outcome = 'rejected' ORDER BY id DESC LIMIT ?";
+  Stmt s(db_, sql.c_str());
+  s.bind(1, std::int64_t(limit));
+  std::vector<Drop> out;
+  while (s.step("listing rejected files")) out.push_back(read_drop(s));
+  return out;
+}
+
+std::vector<std::string> Store::taken_hashes() const {
+  Stmt s(db_, "SELECT DISTINCT sha256 FROM drops WHERE outcome = 'taken'");
+  std::vector<std::string> out;
+  while (s.step("reading content hashes")) out.push_back(s.text(0));
+  return out;
+}
+
+std::vector<std::string> Store::record_jsons() const {
+  Stmt s(db_, "SELECT json FROM records ORDER BY drop_id, ordinal");
+  std::vector<std::string> out;
+  while (s.step("reading records")) out.push_back(s.text(0));
+  return out;
+}
+
+}  // namespace tv

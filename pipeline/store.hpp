@@ -1,0 +1,95 @@
+// Store: everything the pipeline remembers between nights, in one SQLite file (WAL mode).
+// This is the only module that speaks SQL; the schema is written down in docs/state.md and
+// migrated forward by `PRAGMA user_version`. Its API is in the pipeline's own terms (runs,
+// inbox drops, taken inputs, records), narrow enough that a server database could stand in.
+//
+// Errors: every failure throws StoreError with SQLite's message and what was being done;
+// the driver turns it into the run-failed exit status. Writes that belong together happen in
+// one transaction, so a crash leaves either all of them or none.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace tv {
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class DropOutcome { taken, duplicate, rejected };
+
+// One file that the inbox gave a run, and what became of it.
+struct Drop {
+  std::string run_id;
+  std::string name;      // the name the file had in the inbox (may be hostile: display escaped)
+  std::string sha256;
+  std::int64_t size = 0;
+  DropOutcome outcome = DropOutcome::taken;
+  std::string kind;      // sniffed kind: "html", "panel-reviews", "binary", ...
+  std::string moved_to;  // where the file is now (archive or rejected folder)
+  std::string reason;    // for rejected: the editor-facing sentence; for duplicate: of what
+  std::string at;        // UTC ISO-8601
+};
+
+// A normalised record as stored: its JSON (the export format) plus indexed columns.
+struct StoredRecord {
+  std::string name;
+  std::string category;
+  std::string json;
+};
+
+struct RunRow {
+  std::string id, command, started_at, finished_at, outcome;
+  int exit_code = -1;
+  int taken = 0, duplicates = 0, rejected = 0, records = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) and migrates the database. Throws StoreError.
+  static Store open(const std::filesystem::path& file);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  int schema_version() const;
+
+  void begin_run(const std::string& run_id, const std::string& command, const std::string& at);
+  void end_run(const RunRow& finished);
+  std::optional<RunRow> last_run() const;
+
+  // The drop that first took these bytes, if any bytes with this hash were ever taken.
+  std::optional<Drop> find_taken(const std::string& sha256) const;
+
+  // Records a batch of drops, each with the records taken from it, in one transaction.
+  struct DropRecords {
+    Drop drop;
+    std::vector<StoredRecord> records;
+  };
+  void record(const std::vector<DropRecords>& batch);
+
+  // Every content hash ever taken (to skip re-reading duplicates without a query per file).
+  std::vector<std::string> taken_hashes() const;
+
+  // Rejected drops, newest first.
+  std::vector<Drop> rejected_drops(int limit = 1000) const;
+
+  // Every stored record's JSON, in the order they were taken.
+  std::vector<std::string> record_jsons() const;
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  void exec(const char* sql, const char* doing) const;
+  sqlite3* db_ = nullptr;
+};
+
+std::string_view to_string(DropOutcome);
+
+}  // namespace tv

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make run`: the nightly job on the shipped sample inbox, with the embedded defaults.
+# The sample (inbox/) is copied into BUILD/demo/inbox the first time, so it stays as shipped;
+# a second run finds nothing new and does no work. `make demo-reset` starts afresh.
+set -uo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+demo="$root/$build/demo"
+
+if [ ! -e "$demo/state/pipeline.db" ]; then
+  mkdir -p "$demo/inbox"
+  # -p keeps the files' times, so none looks like a copy still in progress.
+  find "$root/inbox" -maxdepth 1 -type f ! -name '.*' -exec cp -p {} "$demo/inbox/" \;
+  echo "demo: copied the sample inbox into $demo/inbox"
+fi
+
+"$root/$build/pipeline" \
+  --paths.inbox="$demo/inbox" --paths.state="$demo/state" --paths.rejected="$demo/rejected" \
+  --paths.outbox="$root/outbox" --paths.profiles="$root/profiles" --paths.templates="$root/templates" \
+  run
+status=$?
+case $status in
+  0) ;;
+  10) echo "demo: some sample files were moved aside on purpose (the sample has one bad file of each kind)";;
+  *) echo "demo: the run failed with exit status $status" >&2; exit $status;;
+esac
+echo
+echo "demo: records:      $root/$build/pipeline --paths.state=$demo/state export records --json"
+echo "demo: status:       $root/$build/pipeline --paths.inbox=$demo/inbox --paths.state=$demo/state --paths.rejected=$demo/rejected status"
+echo "demo: moved aside:  $demo/rejected/ (each file beside its .reason.txt)"
+echo "demo: output:       $root/outbox/"

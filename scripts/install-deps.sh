@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, when any is missing. Quiet when nothing is.
+# Needs root (or password-less sudo) only when something must be installed.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libboost-program-options-dev libboost-filesystem-dev libboost-test-dev
+  libpugixml-dev libgumbo-dev libcurl4-openssl-dev libssl-dev libkainjow-mustache-dev
+  libspdlog-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev
+  sqlite3 python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: missing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo=(sudo -n)
+else
+  echo "install-deps: cannot install them: not root and no password-less sudo." >&2
+  echo "install-deps: run as root:  apt-get update && apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,138 @@
+#include "stages/extract/generic.hpp"
+
+#include <string>
+#include <string_view>
+
+#include "stages/extract/jsonld.hpp"
+#include "stages/extract/title.hpp"
+#include "stages/normalise/fields/text.hpp"
+#include "stages/normalise/fields/url.hpp"
+
+namespace tv::extract {
+namespace {
+
+// One pass over the document for every element the generic rules read; the rest is
+// dispatch in C++. One traversal instead of one per rule keeps extraction cheap next to
+// the HTML parse itself.
+const pugi::xpath_query& interesting() {
+  static const pugi::xpath_query q(
+      "//meta | //link[@rel] | //script[@type] | //title | //h1");
+  return q;
+}
+
+std::string lower(std::string_view s) { return fields::ascii_lower(s); }
+
+// The text content of an element, with an explicit stack (no recursion on deep trees).
+std::string text_content(pugi::xml_node n) {
+  std::string out;
+  pugi::xml_node cur = n.first_child();
+  while (cur && cur != n) {
+    if (cur.type() == pugi::node_pcdata || cur.type() == pugi::node_cdata) out += cur.value();
+    if (cur.first_child() && cur.type() == pugi::node_element &&
+        std::string_view(cur.name()) != "script" && std::string_view(cur.name()) != "style") {
+      cur = cur.first_child();
+      continue;
+    }
+    while (cur != n && !cur.next_sibling()) cur = cur.parent();
+    if (cur == n) break;
+    cur = cur.next_sibling();
+  }
+  return out;
+}
+
+struct Meta {
+  std::vector<Fact> og_title, tw_title, dc_title, h1, title, description, og_description,
+      tw_description, dc_description, dc_creator, dc_subject, og_url, canonical, site_name;
+  std::vector<std::string_view> jsonld;
+};
+
+void push(std::vector<Fact>& v, std::string value, const char* rule) {
+  if (fields::clean_text(value).empty()) return;
+  v.push_back({std::move(value), rule});
+}
+
+void read_meta(pugi::xml_node m, Meta& out) {
+  std::string key = lower(m.attribute("property").value());
+  if (key.empty()) key = lower(m.attribute("name").value());
+  if (key.empty()) key = lower(m.attribute("itemprop").value());
+  std::string content = m.attribute("content").value();
+  if (key.empty() || content.empty()) return;
+  if (key == "og:title") push(out.og_title, content, "meta og:title");
+  else if (key == "twitter:title") push(out.tw_title, content, "meta twitter:title");
+  else if (key == "dc.title" || key == "dcterms.title") push(out.dc_title, content, "meta DC.title");
+  else if (key == "description") push(out.description, content, "meta description");
+  else if (key == "og:description") push(out.og_description, content, "meta og:description");
+  else if (key == "twitter:description") push(out.tw_description, content, "meta twitter:description");
+  else if (key == "dc.description" || key == "dcterms.description")
+    push(out.dc_description, content, "meta DC.description");
+  else if (key == "dc.creator" || key == "dcterms.creator" || key == "dc.publisher" || key == "dcterms.publisher")
+    push(out.dc_creator, content, "meta DC.creator");
+  else if (key == "dc.subject" || key == "dcterms.subject") push(out.dc_subject, content, "meta DC.subject");
+  else if (key == "og:url") push(out.og_url, content, "meta og:url");
+  else if (key == "og:site_name") push(out.site_name, content, "meta og:site_name");
+}
+
+void append(std::vector<Fact>& to, const std::vector<Fact>& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+}  // namespace
+
+PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profiles) {
+  Meta m;
+  for (const auto& x : interesting().evaluate_node_set(doc)) {
+    pugi::xml_node n = x.node();
+    std::string_view tag = n.name();
+    if (tag == "meta") {
+      read_meta(n, m);
+    } else if (tag == "link") {
+      std::string rel = lower(n.attribute("rel").value());
+      if (rel == "canonical") push(m.canonical, n.attribute("href").value(), "link rel=canonical");
+    } else if (tag == "script") {
+      if (lower(n.attribute("type").value()).find("ld+json") != std::string::npos)
+        m.jsonld.push_back(n.child_value());
+    } else if (tag == "title") {
+      if (m.title.empty()) push(m.title, text_content(n), "<title>");
+    } else if (tag == "h1") {
+      if (m.h1.empty()) push(m.h1, text_content(n), "<h1>");
+    }
+  }
+
+  PageFacts f;
+  // URLs first: they choose the profile.
+  append(f.url, m.canonical);
+  append(f.url, m.og_url);
+  read_jsonld(m.jsonld, f);
+
+  std::string site = m.site_name.empty() ? "" : m.site_name.front().value;
+  auto titled = [&](const std::vector<Fact>& from) {
+    for (const auto& t : from)
+      if (auto name = name_from_title(t.value, site); !name.empty()) f.name.push_back({name, t.rule});
+  };
+  titled(m.og_title);
+  titled(m.tw_title);
+  titled(m.dc_title);
+  titled(m.h1);
+  titled(m.title);
+
+  append(f.description, m.description);
+  append(f.description, m.og_description);
+  append(f.description, m.dc_description);
+  append(f.description, m.tw_description);
+  // A short social description that differs from the main one reads as a tagline.
+  for (const auto* v : {&m.og_description, &m.tw_description})
+    for (const auto& d : *v) f.tagline.push_back({d.value, d.rule});
+  append(f.vendor, m.dc_creator);
+  append(f.category, m.dc_subject);
+
+  for (const auto& u : f.url) {
+    auto host = fields::url_host(u.value);
+    if (host.empty()) continue;
+    if (const Profile* p = profiles.for_host(host)) {
+      p->apply(doc, f);
+      f.profile = p->name;
+    }
+    break;  // the first URL the page gives for itself decides
+  }
+  return f;
+}
+
+}  // namespace tv::extract

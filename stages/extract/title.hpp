@@ -1,0 +1,17 @@
+// Title: the tool's name inside a page title or heading.
+//   "HuggingFaceTB/SmolVLM2-2.2B-Instruct · Hugging Face" -> "SmolVLM2-2.2B-Instruct"
+//   "SmolVLM2 | LaunchBoard"                              -> "SmolVLM2"
+//   "Code Llama 4 - Meta AI Blog"                         -> "Code Llama 4"
+//   "Introducing Code Llama 4: open code models"          -> "Code Llama 4"  (from an <h1>)
+// Only spaced separators split (" | ", " · ", " - ", " — ", " – ", " :: ", " » "), so
+// hyphens inside names ("SmolVLM2-2B", "GPT-4o") are safe. Never throws.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace tv::extract {
+
+// `site_name` (og:site_name, may be empty) is dropped wherever it appears as a segment.
+std::string name_from_title(std::string_view title, std::string_view site_name);
+
+}  // namespace tv::extract

@@ -1,0 +1,44 @@
+// Dom: parses UTF-8 HTML with gumbo (an HTML5 parser) and moves the tree into a pugixml
+// document, so extraction can use compiled XPath. pugixml alone cannot parse real HTML.
+//
+// Neither step recurses: gumbo allocates from an arena that is dropped whole (gumbo's own
+// tree freeing recurses and overflows the stack on deep trees), and the copy walks the tree
+// with an explicit stack. Input beyond the limits is refused before or during the parse with
+// a reason, never a crash or a hang; the pre-parse check bounds gumbo's worst case, which is
+// quadratic in nesting depth.
+//
+// The pugixml tree: element and attribute names as gumbo gives them (lower-case HTML names,
+// SVG/MathML names case-adjusted); foreign (SVG, MathML) elements carry their namespace in an
+// `xmlns` attribute; text and whitespace as pcdata; comments as comment nodes; the doctype as
+// a doctype node; <template> contents as the template element's children.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+namespace tv::html {
+
+struct ParseLimits {
+  std::size_t max_bytes = 8u << 20;  // larger input is refused unparsed
+  std::size_t max_depth = 512;       // deeper element nesting is refused
+};
+
+struct ParseStats {
+  std::size_t depth = 0;   // deepest element nesting seen
+  std::size_t elements = 0;
+};
+
+// Parses `utf8` into `out` (cleared first). On refusal returns false and sets `*error` to a
+// sentence an editor can act on, e.g. "the page nests elements 200001 levels deep; the limit
+// is 512 (limits.max_depth)". Never throws.
+bool parse_html(std::string_view utf8, const ParseLimits& limits, pugi::xml_document& out,
+                std::string* error, ParseStats* stats = nullptr);
+
+// Serialises a tree in the html5lib tree-construction test format ("| <html>", indented by
+// two spaces per level, attributes sorted, "svg " / "math " prefixes for foreign elements).
+// Used by the conformance test; exposed so tests and tools can print trees.
+std::string html5lib_dump(const pugi::xml_document& doc);
+
+}  // namespace tv::html

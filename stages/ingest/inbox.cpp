@@ -1,0 +1,185 @@
+#include "stages/ingest/inbox.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace tv::ingest {
+namespace {
+
+void fsync_path(const fs::path& p, int flags) {
+  int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// A path under `dir` named `name` that does not exist yet: "name", "name (2)", "name (3)"...
+fs::path free_path(const fs::path& dir, const std::string& name) {
+  fs::path p = dir / name;
+  for (int i = 2; fs::exists(fs::symlink_status(p)); ++i) p = dir / (name + " (" + std::to_string(i) + ")");
+  return p;
+}
+
+// rename(2), or copy + fsync + unlink across file systems. The destination must not exist.
+void move(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (!ec) {
+    fsync_path(to.parent_path(), O_RDONLY | O_DIRECTORY);
+    return;
+  }
+  if (ec != std::errc::cross_device_link) throw fs::filesystem_error("cannot move file", from, to, ec);
+  auto st = fs::symlink_status(from);
+  if (fs::is_symlink(st)) {
+    fs::copy_symlink(from, to);
+  } else if (fs::is_directory(st)) {
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  } else {
+    fs::copy_file(from, to);
+    fsync_path(to, O_RDONLY);
+  }
+  fsync_path(to.parent_path(), O_RDONLY | O_DIRECTORY);
+  fs::remove_all(from);  // the durable copy is in place; this only removes the old name
+}
+
+bool dotfile(const fs::path& p) {
+  auto n = p.filename().string();
+  return !n.empty() && n[0] == '.';
+}
+
+}  // namespace
+
+std::string safe_file_name(const std::string& name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size() && out.size() < 180;) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = len > 0 && i + len <= name.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(name[i + k]) >> 6) == 2;
+    if (!ok || c < 0x20 || c == 0x7f || c == '/' || c == '\\') {
+      out.push_back('_');
+      i += 1;
+    } else {
+      out.append(name, i, len);
+      i += len;
+    }
+  }
+  if (out.empty() || out == "." || out == "..") out = "_" + out;
+  if (out[0] == '.') out[0] = '_';  // never hide a moved-aside file from the editor
+  return out;
+}
+
+Inbox::Inbox(InboxDirs dirs, std::chrono::seconds min_age) : dirs_(std::move(dirs)), min_age_(min_age) {}
+
+bool Inbox::ready(const fs::directory_entry& e, fs::file_time_type now) const {
+  if (dotfile(e.path())) return false;
+  std::error_code ec;
+  auto st = e.symlink_status(ec);
+  if (ec) return false;
+  if (fs::is_symlink(st)) return true;  // moved aside unread; its target's age is irrelevant
+  auto t = fs::last_write_time(e.path(), ec);
+  if (ec) return false;
+  return now - t >= min_age_;
+}
+
+std::vector<Claimed> Inbox::unfinished() const {
+  std::vector<Claimed> out;
+  std::error_code ec;
+  if (!fs::is_directory(dirs_.processing(), ec)) return out;
+  for (const auto& e : fs::directory_iterator(dirs_.processing())) {
+    auto stored = e.path().filename().string();
+    auto tilde = stored.find('~');
+    std::string name = tilde == std::string::npos ? stored : stored.substr(tilde + 1);
+    out.push_back({e.path(), name, fs::is_regular_file(e.symlink_status())});
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.path < b.path; });
+  return out;
+}
+
+std::vector<Claimed> Inbox::claim_ready(fs::file_time_type now) {
+  std::vector<fs::directory_entry> ready_files;
+  for (const auto& e : fs::directory_iterator(dirs_.inbox))
+    if (ready(e, now)) ready_files.push_back(e);
+  std::sort(ready_files.begin(), ready_files.end());
+  if (ready_files.empty()) return {};
+
+  fs::create_directories(dirs_.processing());
+  // SEQ makes every claimed name unique even when an editor drops a file under a name that
+  // an unfinished claim already has; it sorts in claim order.
+  auto stamp = std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch()).count());
+  std::vector<Claimed> out;
+  for (const auto& e : ready_files) {
+    std::string name = e.path().filename().string();
+    char seq[16];
+    std::snprintf(seq, sizeof seq, "%06u", seq_++);
+    fs::path to = dirs_.processing() / (stamp + "-" + seq + "~" + name);
+    std::error_code ec;
+    fs::rename(e.path(), to, ec);  // same file system: atomic
+    if (ec == std::errc::no_such_file_or_directory) continue;  // gone meanwhile: not ours
+    if (ec) throw fs::filesystem_error("cannot claim inbox file", e.path(), to, ec);
+    out.push_back({to, name, fs::is_regular_file(fs::symlink_status(to))});
+  }
+  return out;
+}
+
+Waiting Inbox::count(fs::file_time_type now) const {
+  Waiting w;
+  std::error_code ec;
+  if (fs::is_directory(dirs_.inbox, ec))
+    for (const auto& e : fs::directory_iterator(dirs_.inbox)) {
+      if (dotfile(e.path())) continue;
+      if (ready(e, now)) ++w.ready;
+      else ++w.too_new;
+    }
+  w.claimed = int(unfinished().size());
+  return w;
+}
+
+fs::path Inbox::archive_path(const Claimed& file, const std::string& sha256,
+                             std::chrono::system_clock::time_point when) const {
+  auto t = std::chrono::system_clock::to_time_t(when);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y/%m/%d", &tm);
+  return free_path(dirs_.archive / day, sha256.substr(0, 12) + "-" + safe_file_name(file.name));
+}
+
+fs::path Inbox::file_away(const Claimed& file, const fs::path& to) {
+  fs::create_directories(to.parent_path());
+  fs::path dest = fs::exists(fs::symlink_status(to)) ? free_path(to.parent_path(), to.filename().string()) : to;
+  move(file.path, dest);
+  return dest;
+}
+
+fs::path Inbox::reject(const Claimed& file, const std::string& reason) {
+  fs::create_directories(dirs_.rejected);
+  fs::path to = free_path(dirs_.rejected, safe_file_name(file.name));
+  fs::path why = to;
+  why += ".reason.txt";
+  {
+    // The reason goes first: a crash between the two steps leaves a reason file and the
+    // input still claimed, and the next run writes both again.
+    std::ofstream out(why, std::ios::binary | std::ios::trunc);
+    out << reason;
+    if (!reason.empty() && reason.back() != '\n') out << '\n';
+    out.flush();
+    if (!out) throw fs::filesystem_error("cannot write reason file", why, std::make_error_code(std::errc::io_error));
+  }
+  fsync_path(why, O_RDONLY);
+  move(file.path, to);
+  return to;
+}
+
+}  // namespace tv::ingest

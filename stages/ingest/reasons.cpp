@@ -1,0 +1,77 @@
+#include "stages/ingest/reasons.hpp"
+
+#include "stages/normalise/fields/text.hpp"
+
+namespace tv::ingest {
+namespace {
+
+// The first line of a text file, cleaned and cut, to show the editor what we saw.
+std::string first_line(std::string_view bytes) {
+  auto nl = bytes.find('\n');
+  std::string line = fields::clean_text(bytes.substr(0, std::min<std::size_t>(nl, 120)));
+  return line;
+}
+
+const char* kNotYet =
+    "Keep the file: drop it into the inbox again once this kind of input is supported "
+    "(see `pipeline --help` for the kinds the inbox takes).";
+
+}  // namespace
+
+Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
+  switch (s.kind) {
+    case Kind::empty:
+      return {"the file is empty (" + s.detail + ").",
+              "If a download or an export failed, run it again and drop the new file."};
+    case Kind::binary:
+      return {"this is a " + s.detail + ", not a web page or an editorial file.",
+              "The inbox takes scraped HTML pages. Drop the page's HTML (\"Save page as... HTML only\")."};
+    case Kind::panel_reviews:
+      return {"this is a panel review file (XML, " + s.detail + "); this version of the pipeline does not read panel reviews yet.", kNotYet};
+    case Kind::directives:
+      return {"this is an editorial directives file (XML, " + s.detail + "); this version of the pipeline does not read directives yet.", kNotYet};
+    case Kind::votes_csv:
+      return {"this is a community vote export (CSV, " + s.detail + "); this version of the pipeline does not read votes yet.", kNotYet};
+    case Kind::other_xml:
+      return {"this is an XML file with " + s.detail + ", which is no inbox format "
+              "(panel reviews have the root <panel>, directives the root <directives>).",
+              "Check that the right file was exported; fix its root element if it is a review or directive file."};
+    case Kind::text:
+      return {"this is plain text, not a web page or a known export (its first line reads: \"" + first_line(bytes) + "\").",
+              "If it is a scraped page, save the page's HTML instead; notes for the team belong elsewhere."};
+    case Kind::html:
+      break;
+  }
+  return {"the file could not be read.", "Drop it again; if it keeps failing, report it."};
+}
+
+Reason reason_not_a_file(std::string_view what) {
+  return {"this is " + std::string(what) + ", not a regular file; the inbox reads plain files only and never follows links.",
+          "Drop the files themselves into the inbox."};
+}
+
+Reason reason_too_large(std::uint64_t size, std::uint64_t limit) {
+  return {"the file is " + std::to_string(size) + " bytes; the inbox takes files up to " + std::to_string(limit) +
+              " bytes (setting inbox.max_file_bytes).",
+          "Check that this is the right file; if such files are expected, raise inbox.max_file_bytes in pipeline.ini."};
+}
+
+Reason reason_page(const std::string& problem) {
+  return {"the page could not be turned into a tool record: " + problem,
+          "Fix the page or its site profile and drop it again; the file is kept unchanged beside this note."};
+}
+
+std::string format_reason_file(const ReasonFile& r) {
+  std::string out;
+  out += "This file was moved aside by the tool-verdicts pipeline and was NOT used.\n\n";
+  out += "File:      " + fields::clean_text(r.name) + "\n";
+  out += "Received:  " + r.at + " (run " + r.run_id + ")\n";
+  out += "Kind:      " + r.kind + "\n";
+  out += "Size:      " + std::to_string(r.size) + " bytes\n";
+  if (!r.sha256.empty()) out += "SHA-256:   " + r.sha256 + "\n";
+  out += "\nWhat is wrong:\n  " + r.reason.problem + "\n";
+  out += "\nWhat to do:\n  " + r.reason.action + "\n";
+  return out;
+}
+
+}  // namespace tv::ingest

@@ -1,0 +1,31 @@
+// Reasons: the words an editor reads when a file is moved aside. Each says what is wrong,
+// where, and what to do about it. Kept in one place so they stay consistent and testable.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "stages/ingest/sniff.hpp"
+
+namespace tv::ingest {
+
+struct Reason {
+  std::string problem;  // what is wrong, and where
+  std::string action;   // what the editor can do
+};
+
+// For a kind this version does not take (everything but html), or an unreadable one.
+Reason reason_for_kind(const Sniffed& s, std::string_view bytes);
+Reason reason_not_a_file(std::string_view what);  // "a folder", "a symbolic link", ...
+Reason reason_too_large(std::uint64_t size, std::uint64_t limit);
+Reason reason_page(const std::string& problem);   // a page that yielded no record
+
+struct ReasonFile {
+  std::string name, sha256, run_id, at, kind;
+  std::uint64_t size = 0;
+  Reason reason;
+};
+// The text of NAME.reason.txt.
+std::string format_reason_file(const ReasonFile& r);
+
+}  // namespace tv::ingest

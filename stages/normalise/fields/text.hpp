@@ -1,0 +1,24 @@
+// Text clean-up for scraped strings. Every function takes and returns UTF-8 and never throws;
+// invalid UTF-8 sequences are replaced with U+FFFD rather than passed through.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace tv::fields {
+
+// Decodes HTML character references (named, decimal, hex; with or without the trailing ';'
+// where HTML allows it). An unknown or broken reference is left as written.
+std::string decode_entities(std::string_view s);
+
+// The full clean-up applied to every scraped text field: decode entities, fold every Unicode
+// space (NBSP, hair, thin, narrow NBSP, ideographic, tabs, newlines...) to ' ', drop zero-width
+// characters and other controls, collapse runs of spaces, trim, and normalise to NFC.
+std::string clean_text(std::string_view s);
+
+// True when `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Lower-cases ASCII letters only (for keys and matching; not for display).
+std::string ascii_lower(std::string_view s);
+
+}  // namespace tv::fields

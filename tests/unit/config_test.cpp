@@ -1,0 +1,110 @@
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "pipeline/config.hpp"
+#include "test_util.hpp"
+
+using tv::ConfigError;
+using tv::load_config;
+using tv::test::TempDir;
+using tv::test::write_file;
+
+BOOST_AUTO_TEST_SUITE(config)
+
+BOOST_AUTO_TEST_CASE(embedded_defaults_resolve_against_the_current_folder) {
+  auto c = load_config({}, {});
+  BOOST_TEST(c.config_file.empty());
+  BOOST_TEST(c.paths.inbox == std::filesystem::current_path() / "inbox");
+  BOOST_TEST(c.paths.archive == std::filesystem::current_path() / "state" / "archive");
+  BOOST_TEST(c.inbox.min_age_seconds == 5);
+  BOOST_TEST(c.limits.max_depth == 512u);
+}
+
+BOOST_AUTO_TEST_CASE(relative_paths_resolve_against_the_config_files_folder) {
+  TempDir d;
+  write_file(d / "etc/p.ini", "[paths]\ninbox = drop\nstate = /var/lib/tv\n");
+  auto c = load_config(d / "etc/p.ini", {});
+  BOOST_TEST(c.paths.inbox == d / "etc/drop");
+  BOOST_TEST(c.paths.state == "/var/lib/tv");
+  BOOST_TEST(c.paths.archive == "/var/lib/tv/archive");  // follows the state folder
+}
+
+BOOST_AUTO_TEST_CASE(the_command_line_wins_over_the_file) {
+  TempDir d;
+  write_file(d / "p.ini", "[inbox]\nmin_age_seconds = 30\n[run]\njobs = 3\n");
+  auto c = load_config(d / "p.ini", {{"inbox.min_age_seconds", "0"}});
+  BOOST_TEST(c.inbox.min_age_seconds == 0);
+  BOOST_TEST(c.run.jobs == 3);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_key_in_the_file_names_file_line_and_key) {
+  TempDir d;
+  write_file(d / "p.ini", "# comment\n[paths]\ninbx = x\n");
+  try {
+    load_config(d / "p.ini", {});
+    BOOST_FAIL("no error");
+  } catch (const ConfigError& e) {
+    BOOST_TEST(std::string(e.what()) ==
+               (d / "p.ini").string() + ":3: unknown configuration key 'paths.inbx' (pipeline.ini lists every key)");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_key_on_the_command_line_is_named) {
+  BOOST_CHECK_EXCEPTION(load_config({}, {{"limits.depth", "3"}}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()) ==
+           "command line --limits.depth: unknown configuration key 'limits.depth' (pipeline.ini lists every key)";
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_value_names_the_key_and_the_value) {
+  BOOST_CHECK_EXCEPTION(load_config({}, {{"inbox.min_age_seconds", "soon"}}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()) == "command line --inbox.min_age_seconds: bad value 'soon' for inbox.min_age_seconds";
+  });
+  BOOST_CHECK_EXCEPTION(load_config({}, {{"log.level", "loud"}}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()).find("log.level") != std::string::npos;
+  });
+  BOOST_CHECK_THROW(load_config({}, {{"limits.max_depth", "3"}}), ConfigError);
+  BOOST_CHECK_THROW(load_config({}, {{"inbox.min_age_seconds", "-1"}}), ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_config_file_is_named) {
+  BOOST_CHECK_EXCEPTION(load_config("/nonexistent/p.ini", {}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()).find("/nonexistent/p.ini") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_line_is_named) {
+  TempDir d;
+  write_file(d / "p.ini", "[paths\n");
+  BOOST_CHECK_EXCEPTION(load_config(d / "p.ini", {}), ConfigError, [&](const ConfigError& e) {
+    return std::string(e.what()) == (d / "p.ini").string() + ":1: section header without ']'";
+  });
+}
+
+// The shipped pipeline.ini documents every key, commented out, with its real default.
+BOOST_AUTO_TEST_CASE(the_shipped_ini_documents_every_key_with_its_default) {
+  std::ifstream in(std::string(TV_SOURCE_DIR) + "/pipeline.ini");
+  BOOST_REQUIRE(in);
+  std::string line, section;
+  std::map<std::string, std::string> documented;
+  std::regex header(R"(^\[(\w+)\]$)"), key(R"(^# (\w+) = (.*)$)");
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, m, header)) section = m[1];
+    else if (std::regex_match(line, m, key)) documented[section + "." + std::string(m[1])] = m[2];
+  }
+  for (const auto& k : tv::config_keys()) {
+    BOOST_TEST_CONTEXT(k.key) {
+      BOOST_TEST(documented.count(k.key) == 1u);
+      BOOST_TEST(documented[k.key] == k.default_value);
+    }
+  }
+  BOOST_TEST(documented.size() == tv::config_keys().size());
+  // And the file as shipped loads.
+  BOOST_CHECK_NO_THROW(load_config(std::string(TV_SOURCE_DIR) + "/pipeline.ini", {}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,89 @@
+#include <boost/test/unit_test.hpp>
+
+#include <sqlite3.h>
+
+#include "pipeline/store.hpp"
+#include "test_util.hpp"
+
+using namespace tv;
+using tv::test::TempDir;
+
+BOOST_AUTO_TEST_SUITE(store)
+
+namespace {
+Drop drop(const std::string& run, const std::string& name, const std::string& sha, DropOutcome o) {
+  return Drop{run, name, sha, 10, o, "html", "/archive/" + name, o == DropOutcome::rejected ? "bad" : "", "2026-11-22T00:00:00Z"};
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_new_store_is_migrated_and_in_wal_mode) {
+  TempDir d;
+  auto s = Store::open(d / "state/pipeline.db");
+  BOOST_TEST(s.schema_version() == 1);
+  sqlite3* db = nullptr;
+  sqlite3_open((d / "state/pipeline.db").c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  sqlite3_step(st);
+  BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+BOOST_AUTO_TEST_CASE(taken_drops_and_their_records_survive_a_reopen) {
+  TempDir d;
+  {
+    auto s = Store::open(d / "p.db");
+    s.begin_run("r1", "run", "2026-11-22T00:00:00Z");
+    s.record({{drop("r1", "a.html", "aaa", DropOutcome::taken), {{"A", "Developer Tools", R"({"name":"A"})"}}},
+              {drop("r1", "b.png", "bbb", DropOutcome::rejected), {}}});
+    s.end_run({"r1", "run", "", "2026-11-22T00:01:00Z", "ok", 10});
+  }
+  auto s = Store::open(d / "p.db");
+  BOOST_TEST(s.find_taken("aaa").has_value());
+  BOOST_TEST(s.find_taken("aaa")->name == "a.html");
+  BOOST_TEST(!s.find_taken("bbb").has_value());  // rejected bytes may be dropped again
+  BOOST_TEST(s.record_jsons() == std::vector<std::string>{R"({"name":"A"})"});
+  auto rejected = s.rejected_drops();
+  BOOST_REQUIRE(rejected.size() == 1u);
+  BOOST_TEST(rejected[0].reason == "bad");
+  auto last = s.last_run();
+  BOOST_REQUIRE(last.has_value());
+  BOOST_TEST(last->taken == 1);
+  BOOST_TEST(last->rejected == 1);
+  BOOST_TEST(last->records == 1);
+  BOOST_TEST(last->exit_code == 10);
+  BOOST_TEST(s.taken_hashes() == std::vector<std::string>{"aaa"});
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_batch_leaves_nothing_behind) {
+  TempDir d;
+  auto s = Store::open(d / "p.db");
+  s.begin_run("r1", "run", "t");
+  // The second drop names a run that does not exist: the foreign key fails the batch.
+  BOOST_CHECK_THROW(s.record({{drop("r1", "a.html", "aaa", DropOutcome::taken), {{"A", "", "{}"}}},
+                              {drop("nope", "b.html", "bbb", DropOutcome::taken), {}}}),
+                    StoreError);
+  BOOST_TEST(!s.find_taken("aaa").has_value());
+  BOOST_TEST(s.record_jsons().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
+  TempDir d;
+  { auto s = Store::open(d / "p.db"); }
+  sqlite3* db = nullptr;
+  sqlite3_open((d / "p.db").c_str(), &db);
+  sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  BOOST_CHECK_EXCEPTION(Store::open(d / "p.db"), StoreError, [](const StoreError& e) {
+    return std::string(e.what()).find("newer than this pipeline knows") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(an_unopenable_path_is_a_store_error) {
+  TempDir d;
+  tv::test::write_file(d / "file", "x");
+  BOOST_CHECK_THROW(Store::open(d / "file/p.db"), StoreError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
