@@ -101,6 +101,7 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
   append(f.url, m.canonical);
   append(f.url, m.og_url);
   read_jsonld(m.jsonld, f);
+  const std::size_t jsonld_taglines = f.tagline.size();
 
   std::string site = m.site_name.empty() ? "" : m.site_name.front().value;
   auto titled = [&](const std::vector<Fact>& from) {
@@ -112,14 +113,20 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
   titled(m.dc_title);
   titled(m.h1);
   titled(m.title);
+  for (const auto* v : {&m.og_title, &m.title})
+    for (const auto& t : *v)
+      if (auto tag = tagline_from_title(t.value, site); !tag.empty()) f.tagline.push_back({tag, t.rule + " after the name"});
 
   append(f.description, m.description);
   append(f.description, m.og_description);
   append(f.description, m.dc_description);
   append(f.description, m.tw_description);
-  // A short social description that differs from the main one reads as a tagline.
+  // A short social description that differs from the main one reads as a tagline; it is
+  // believed before a title's second segment.
+  std::vector<Fact> social;
   for (const auto* v : {&m.og_description, &m.tw_description})
-    for (const auto& d : *v) f.tagline.push_back({d.value, d.rule});
+    for (const auto& d : *v) social.push_back({d.value, d.rule});
+  f.tagline.insert(f.tagline.begin() + std::ptrdiff_t(jsonld_taglines), social.begin(), social.end());
   append(f.vendor, m.dc_creator);
   append(f.category, m.dc_subject);
 

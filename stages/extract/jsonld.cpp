@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <map>
 #include <string>
+
+#include "stages/normalise/fields/text.hpp"
 
 namespace tv::extract {
 namespace {
@@ -68,29 +71,51 @@ std::vector<const json*> objects(const json& root) {
   return out;
 }
 
-// A string, or the "name" of an object, or the first of an array of those.
-std::string text_of(const json& v) {
+// Objects by "@id", so {"@id": "...#organization"} references resolve within a document.
+using Index = std::map<std::string, const json*>;
+
+Index index_ids(const std::vector<const json*>& all) {
+  Index ids;
+  for (const json* o : all)
+    if (auto id = o->find("@id"); id != o->end() && id->is_string() && o->size() > 1)
+      ids.emplace(id->get<std::string>(), o);
+  return ids;
+}
+
+// A string, or the "name" of an object (following an @id reference once), or the first of
+// an array of those. An unresolved reference is an IRI, not a name: "".
+std::string text_of(const json& v, const Index& ids) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number()) return v.dump();
   if (v.is_object()) {
     if (auto n = v.find("name"); n != v.end() && n->is_string()) return n->get<std::string>();
-    if (auto n = v.find("@id"); n != v.end() && n->is_string()) return n->get<std::string>();
+    if (auto id = v.find("@id"); id != v.end() && id->is_string())
+      if (auto it = ids.find(id->get<std::string>()); it != ids.end())
+        if (auto n = it->second->find("name"); n != it->second->end() && n->is_string()) return n->get<std::string>();
   }
   if (v.is_array())
     for (const auto& e : v)
-      if (auto s = text_of(e); !s.empty()) return s;
+      if (!e.is_array())
+        if (auto s = text_of(e, ids); !s.empty()) return s;
   return {};
 }
 
-void add(std::vector<Fact>& to, const json& node, const char* key, const std::string& type) {
-  auto it = node.find(key);
-  if (it == node.end()) return;
-  auto s = text_of(*it);
-  if (!s.empty()) to.push_back({std::move(s), "json-ld " + type + "." + key});
-}
+struct Reader {
+  PageFacts& facts;
+  const Index& ids;
+  std::string type;
+
+  void add(std::vector<Fact>& to, const json& node, const char* key) const {
+    auto it = node.find(key);
+    if (it == node.end()) return;
+    // JSON-LD is raw script text: the HTML parser decoded no entities in it.
+    auto s = fields::decode_entities(text_of(*it, ids));
+    if (!s.empty()) to.push_back({std::move(s), "json-ld " + type + "." + key});
+  }
+};
 
 // offers: an Offer, an AggregateOffer or an array of them. "0" means free.
-void add_offers(PageFacts& f, const json& node, const std::string& type) {
+void add_offers(PageFacts& f, const json& node, const std::string& type, const Index& ids) {
   auto it = node.find("offers");
   if (it == node.end()) return;
   const json* offer = &*it;
@@ -101,10 +126,10 @@ void add_offers(PageFacts& f, const json& node, const std::string& type) {
   if (!offer->is_object()) return;
   std::string price;
   for (const char* k : {"price", "lowPrice"})
-    if (auto p = offer->find(k); p != offer->end() && price.empty()) price = text_of(*p);
+    if (auto p = offer->find(k); p != offer->end() && price.empty()) price = text_of(*p, ids);
   if (price.empty()) return;
   std::string currency;
-  if (auto c = offer->find("priceCurrency"); c != offer->end()) currency = text_of(*c);
+  if (auto c = offer->find("priceCurrency"); c != offer->end()) currency = text_of(*c, ids);
   std::string text = price;
   try {
     if (std::stod(price) == 0.0) text = "Free";
@@ -125,21 +150,22 @@ void read_jsonld(const std::vector<std::string_view>& blocks, PageFacts& facts) 
     json doc = json::parse(block, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
     if (doc.is_discarded()) continue;
     auto all = objects(doc);
+    auto ids = index_ids(all);
     for (auto type : kSoftware) {
       for (const json* node : all) {
         if (!has_type(*node, type)) continue;
-        std::string t(type);
-        add(facts.name, *node, "name", t);
-        add(facts.description, *node, "description", t);
-        for (const char* k : {"slogan", "alternativeHeadline"}) add(facts.tagline, *node, k, t);
+        Reader r{facts, ids, std::string(type)};
+        r.add(facts.name, *node, "name");
+        r.add(facts.description, *node, "description");
+        for (const char* k : {"slogan", "alternativeHeadline"}) r.add(facts.tagline, *node, k);
         for (const char* k : {"author", "creator", "brand", "manufacturer", "publisher", "provider"})
-          add(facts.vendor, *node, k, t);
-        for (const char* k : {"applicationCategory", "category"}) add(facts.category, *node, k, t);
-        add(facts.kind, *node, "applicationSubCategory", t);
-        add(facts.license, *node, "license", t);
-        add(facts.url, *node, "url", t);
-        add(facts.homepage, *node, "url", t);
-        add_offers(facts, *node, t);
+          r.add(facts.vendor, *node, k);
+        for (const char* k : {"applicationCategory", "category"}) r.add(facts.category, *node, k);
+        r.add(facts.kind, *node, "applicationSubCategory");
+        r.add(facts.license, *node, "license");
+        r.add(facts.url, *node, "url");
+        r.add(facts.homepage, *node, "url");
+        add_offers(facts, *node, r.type, ids);
         return;  // the first software node of the best type describes the page's tool
       }
     }

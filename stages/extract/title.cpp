@@ -1,6 +1,8 @@
 #include "stages/extract/title.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include "stages/normalise/fields/text.hpp"
@@ -37,29 +39,47 @@ std::string strip_prefixes(std::string s) {
       s = s.substr(p.size());
   }
   // "Org/Model": a Hugging Face style repository id; the name is the part after the slash.
+  auto handle = [](std::string_view h) {
+    return !h.empty() && std::all_of(h.begin(), h.end(), [](unsigned char c) {
+      return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+    });
+  };
   auto slash = s.find('/');
-  if (slash != std::string::npos && slash > 0 && s.find(' ') == std::string::npos &&
-      s.find('/', slash + 1) == std::string::npos)
+  if (slash != std::string::npos && handle(std::string_view(s).substr(0, slash)) &&
+      handle(std::string_view(s).substr(slash + 1)))
     s = s.substr(slash + 1);
   // "Name: the tagline" after an announcement word.
   if (auto colon = s.find(": "); colon != std::string::npos && colon > 0) s = s.substr(0, colon);
   return s;
 }
 
-}  // namespace
-
-std::string name_from_title(std::string_view title, std::string_view site_name) {
-  std::string t = fields::clean_text(title);
+// The title's segments, without empty ones and without the site's own name.
+std::vector<std::string> segments(std::string_view title, std::string_view site_name) {
   std::string site = fields::ascii_lower(fields::clean_text(site_name));
   std::vector<std::string> kept;
-  for (auto& seg : split_segments(t)) {
+  for (auto& seg : split_segments(fields::clean_text(title))) {
     std::string s = fields::clean_text(seg);
-    if (s.empty()) continue;
+    if (std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; })) continue;
     if (!site.empty() && fields::ascii_lower(s) == site) continue;
     kept.push_back(std::move(s));
   }
+  return kept;
+}
+
+}  // namespace
+
+std::string name_from_title(std::string_view title, std::string_view site_name) {
+  auto kept = segments(title, site_name);
   if (kept.empty()) return {};
   return fields::clean_text(strip_prefixes(kept.front()));
+}
+
+std::string tagline_from_title(std::string_view title, std::string_view site_name) {
+  auto kept = segments(title, site_name);
+  // "Name – Tagline | Site": with the site named, two segments remain; without, three.
+  if (kept.size() < 2) return {};
+  if (site_name.empty() && kept.size() == 2) return {};  // the second may be the site
+  return kept[1];
 }
 
 }  // namespace tv::extract

@@ -14,4 +14,7 @@ namespace tv::extract {
 // `site_name` (og:site_name, may be empty) is dropped wherever it appears as a segment.
 std::string name_from_title(std::string_view title, std::string_view site_name);
 
+// The segment after the name, when a title reads "Name – Tagline | Site"; "" otherwise.
+std::string tagline_from_title(std::string_view title, std::string_view site_name);
+
 }  // namespace tv::extract

@@ -24,7 +24,7 @@ Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
       return {"the file is empty (" + s.detail + ").",
               "If a download or an export failed, run it again and drop the new file."};
     case Kind::binary:
-      return {"this is a " + s.detail + ", not a web page or an editorial file.",
+      return {"this is a binary file (" + s.detail + "), not a web page or an editorial file.",
               "The inbox takes scraped HTML pages. Drop the page's HTML (\"Save page as... HTML only\")."};
     case Kind::panel_reviews:
       return {"this is a panel review file (XML, " + s.detail + "); this version of the pipeline does not read panel reviews yet.", kNotYet};
@@ -37,7 +37,8 @@ Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
               "(panel reviews have the root <panel>, directives the root <directives>).",
               "Check that the right file was exported; fix its root element if it is a review or directive file."};
     case Kind::text:
-      return {"this is plain text, not a web page or a known export (its first line reads: \"" + first_line(bytes) + "\").",
+      return {"this is plain text of no kind the inbox recognises: not a web page, review, vote export or "
+              "directive file (its first line reads: \"" + first_line(bytes) + "\").",
               "If it is a scraped page, save the page's HTML instead; notes for the team belong elsewhere."};
     case Kind::html:
       break;

@@ -133,9 +133,13 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
 
   if (auto v = first_clean(f.vendor)) {
     r.vendor.set(fields::canonical_vendor(v->value), at(v->rule));
-  } else if (r.description.present) {
-    if (auto p = fields::vendor_in_prose(r.description.value))
-      r.vendor.set(*p, at(r.description.from.rule + " -> vendor in prose"));
+  } else {
+    for (const auto* prose : {&r.description, &r.tagline})
+      if (prose->present)
+        if (auto p = fields::vendor_in_prose(prose->value)) {
+          r.vendor.set(*p, at(prose->from.rule + " -> vendor in prose"));
+          break;
+        }
   }
 
   for (const auto& l : f.license) {

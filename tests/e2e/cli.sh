@@ -85,7 +85,7 @@ check "bytes taken on an earlier night are not processed again" \
 
 # One run at a time: a held lock makes a second run exit 75 at once, touching nothing.
 mkdir -p "$WORK/l/inbox" "$WORK/l/state"; page "$WORK/l/inbox/a.html" "Locked Tool"
-flock "$WORK/l/state/pipeline.lock" sleep 30 &
+flock -o "$WORK/l/state/pipeline.lock" sleep 30 &
 holder=$!
 sleep 0.3
 start=$(date +%s)
@@ -104,6 +104,26 @@ tv c run > "$WORK/out" 2>&1; check "a crashed run's claim is taken up (exit $?)"
 check "the record names the original file" \
   "$PY" -c "import json,sys; r=json.loads(open(0).read()); sys.exit(0 if r[0]['source_file']=='crashed.html' and r[0]['name']=='Crashed Tool' else 1)" \
   < <(tv c export records --json)
+
+# SIGKILL in the middle of a run: the lock dies with the process, and the next run takes up
+# every claimed file: all 300 pages end as records, each archived once.
+mkdir -p "$WORK/k/inbox"
+for i in $(seq 1 300); do
+  printf '<html><head><title>Killed Tool %03d</title></head><body>%s</body></html>' "$i" "$(head -c 20000 /dev/zero | tr '\0' x)" > "$WORK/k/inbox/p$i.html"
+done
+touch -d '1 hour ago' "$WORK/k/inbox"/*.html
+# (exec, so that $! is the pipeline itself and not a subshell around it)
+( exec "$PIPELINE" --paths.inbox="$WORK/k/inbox" --paths.state="$WORK/k/state" --paths.rejected="$WORK/k/rejected" \
+    --paths.profiles="$SRC/profiles" --inbox.min_age_seconds=0 --run.jobs=1 run > /dev/null 2>&1 ) &
+victim=$!
+sleep 0.15
+kill -9 $victim 2>/dev/null; wait $victim 2>/dev/null
+tv k run > "$WORK/out" 2>&1; status=$?
+check "the run after a SIGKILL is not locked out and succeeds (got $status: $(tail -n 2 "$WORK/out"))" [ $status -eq 0 ]
+check "after the kill and rerun, all 300 pages are records" \
+  [ "$(tv k export records --json | "$PY" -c 'import json,sys; print(len({r["name"] for r in json.load(sys.stdin)}))')" -eq 300 ]
+check "after the kill and rerun, every page is archived exactly once" [ "$(find "$WORK/k/state/archive" -type f | wc -l)" -eq 300 ]
+check "after the kill and rerun, nothing is left claimed" [ -z "$(ls -A "$WORK/k/inbox/.processing" 2>/dev/null)" ]
 
 # A failing run exits 70 and says why: an inbox that does not exist.
 tv missing run 2> "$WORK/err"; check "a missing inbox fails the run with 70" [ $? -eq 70 ]

@@ -17,6 +17,10 @@ def check(rec, exp):
     for key, want in exp.items():
         if key == "source_file":
             continue
+        if want is None:  # null: the field must be absent
+            if key in rec and rec[key] is not None:
+                errors.append(f"{key} is {rec[key]!r}, expected absent")
+            continue
         if key == "description_prefix":
             got = rec.get("description") or ""
             if not got.startswith(want):

@@ -47,7 +47,7 @@ BOOST_DATA_TEST_CASE(names_come_out_of_titles, bdata::make(kTitles), c) {
 }
 
 BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
-  auto f = facts_of(R"(<!doctype html><html><head>
+  auto f = facts_of(R"X(<!doctype html><html><head>
     <title>Some Tool | Directory</title>
     <meta property="og:title" content="Some Tool">
     <meta name="twitter:title" content="Some Tool (twitter)">
@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
     <meta property="og:description" content="Short pitch">
     <meta name="DC.creator" content="Acme Inc.">
     <link rel="canonical" href="https://tools.example/some-tool?utm_source=x">
-    </head><body><h1>Some Tool heading</h1></body></html>)");
+    </head><body><h1>Some Tool heading</h1></body></html>)X");
   BOOST_TEST(f.name.size() == 5u);
   BOOST_TEST(first(f.name) == "Some Tool");
   BOOST_TEST(first_rule(f.name) == "meta og:title");
@@ -71,14 +71,14 @@ BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
 }
 
 BOOST_AUTO_TEST_CASE(json_ld_graph_software_application_wins_over_meta) {
-  auto f = facts_of(R"(<html><head><title>Announcing things - Blog</title>
+  auto f = facts_of(R"X(<html><head><title>Announcing things - Blog</title>
     <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
       {"@type":"BlogPosting","headline":"Announcing things","publisher":{"@type":"Organization","name":"Meta AI"}},
       {"@type":["SoftwareApplication"],"name":"Code Llama 4","description":"Open code models.",
        "applicationCategory":"DeveloperApplication","license":"https://ai.meta.example/llama/license",
        "author":{"@type":"Organization","name":"Meta"},
        "offers":{"@type":"Offer","price":"0","priceCurrency":"USD"}}]}
-    </script></head><body></body></html>)");
+    </script></head><body></body></html>)X");
   BOOST_TEST(first(f.name) == "Code Llama 4");
   BOOST_TEST(first_rule(f.name) == "json-ld SoftwareApplication.name");
   BOOST_TEST(first(f.vendor) == "Meta");
@@ -110,9 +110,9 @@ BOOST_AUTO_TEST_CASE(a_profile_is_chosen_by_canonical_host_and_believed_first) {
   profiles.add(ProfileSet::parse("hosts = tools.example\nname = //div[@class='n']\nname = //h2\n"
                                  "vendor = //span[@id='v']/@data-org\n",
                                  "tools.example.profile"));
-  auto f = facts_of(R"(<html><head><link rel=canonical href="https://www.tools.example/x">
+  auto f = facts_of(R"X(<html><head><link rel=canonical href="https://www.tools.example/x">
     <meta property="og:title" content="Generic Name"></head>
-    <body><div class=n></div><h2>Profile Name</h2><span id=v data-org="huggingface"></span></body></html>)",
+    <body><div class=n></div><h2>Profile Name</h2><span id=v data-org="huggingface"></span></body></html>)X",
                     profiles);
   BOOST_TEST(f.profile == "tools.example");
   BOOST_TEST(first(f.name) == "Profile Name");  // the empty first rule falls through to the second
@@ -124,8 +124,8 @@ BOOST_AUTO_TEST_CASE(a_profile_is_chosen_by_canonical_host_and_believed_first) {
 BOOST_AUTO_TEST_CASE(a_page_of_another_host_gets_no_profile) {
   ProfileSet profiles;
   profiles.add(ProfileSet::parse("hosts = tools.example\nname = //h2\n", "tools.example.profile"));
-  auto f = facts_of(R"(<html><head><meta property="og:url" content="https://other.example/x"></head>
-    <body><h2>Not this</h2><h1>Heading</h1></body></html>)",
+  auto f = facts_of(R"X(<html><head><meta property="og:url" content="https://other.example/x"></head>
+    <body><h2>Not this</h2><h1>Heading</h1></body></html>)X",
                     profiles);
   BOOST_TEST(f.profile == "");
   BOOST_TEST(first(f.name) == "Heading");

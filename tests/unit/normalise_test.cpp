@@ -19,11 +19,11 @@ std::vector<std::string> labels(const ToolRecord& r) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_model_page_becomes_a_record_with_sources) {
-  auto res = norm(R"(<!doctype html><html><head>
+  auto res = norm(R"X(<!doctype html><html><head>
     <title>Code Llama 4 (70B &amp; 400B) | Launch&nbsp;Board</title>
     <meta name="description" content="Meta has open-sourced Code Llama 4 in 70B and 400B parameter variants under the Llama Community License. Developers can self-host it.">
     <link rel="canonical" href="https://launch.example/p/code-llama-4?utm_source=feed&amp;ref=home">
-    </head><body><h1>Code Llama 4 (70B &amp; 400B)</h1></body></html>)");
+    </head><body><h1>Code Llama 4 (70B &amp; 400B)</h1></body></html>)X");
   BOOST_REQUIRE_MESSAGE(res.record.has_value(), res.reason);
   const auto& r = *res.record;
   BOOST_TEST(r.name.value == "Code Llama 4 (70B & 400B)");
@@ -42,9 +42,9 @@ BOOST_AUTO_TEST_CASE(a_model_page_becomes_a_record_with_sources) {
 }
 
 BOOST_AUTO_TEST_CASE(a_nonsense_price_is_left_out_and_noted_but_the_page_is_taken) {
-  auto res = norm(R"(<html><head><title>Tool X</title>
+  auto res = norm(R"X(<html><head><title>Tool X</title>
     <script type="application/ld+json">{"@type":"SoftwareApplication","name":"Tool X","offers":{"price":"-1"}}</script>
-    </head></html>)");
+    </head></html>)X");
   BOOST_REQUIRE(res.record.has_value());
   BOOST_TEST(!res.record->price.present);
   BOOST_REQUIRE(res.record->notes.size() == 1u);
@@ -52,8 +52,8 @@ BOOST_AUTO_TEST_CASE(a_nonsense_price_is_left_out_and_noted_but_the_page_is_take
 }
 
 BOOST_AUTO_TEST_CASE(hostile_markup_stays_text) {
-  auto res = norm(R"(<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt;Evil&#x200B;Tool</title>
-    <meta name="description" content="Great&nbsp;tool &lt;img src=x onerror=alert(1)&gt;"></head></html>)");
+  auto res = norm(R"X(<html><head><title>&lt;script&gt;alert(1)&lt;/script&gt;Evil&#x200B;Tool</title>
+    <meta name="description" content="Great&nbsp;tool &lt;img src=x onerror=alert(1)&gt;"></head></html>)X");
   BOOST_REQUIRE(res.record.has_value());
   // The record holds plain text; escaping is the renderer's job. No markup was executed or
   // dropped silently, and no zero-width character survives.

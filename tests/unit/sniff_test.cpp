@@ -6,7 +6,7 @@
 
 namespace bdata = boost::unit_test::data;
 using tv::ingest::Kind;
-using tv::ingest::sniff;
+
 
 namespace {
 struct Case {
