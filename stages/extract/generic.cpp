@@ -111,8 +111,10 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
   titled(m.og_title);
   titled(m.tw_title);
   titled(m.dc_title);
-  titled(m.h1);
+  // <title> before <h1>: on most pages the first heading is a section or a greeting, while
+  // the title names the page (its site suffix is stripped above).
   titled(m.title);
+  titled(m.h1);
   for (const auto* v : {&m.og_title, &m.title})
     for (const auto& t : *v)
       if (auto tag = tagline_from_title(t.value, site); !tag.empty()) f.tagline.push_back({tag, t.rule + " after the name"});

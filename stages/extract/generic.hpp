@@ -4,7 +4,7 @@
 //   1. the site's profile (chosen by the host of the canonical URL, else og:url);
 //   2. JSON-LD (schema.org SoftwareApplication / Product and friends; see jsonld.hpp);
 //   3. OpenGraph (og:*), Twitter cards (twitter:*), Dublin Core (DC.* / dcterms.*);
-//   4. <h1>, <title> (site suffixes and org prefixes stripped), <meta name=description>.
+//   4. <title>, then <h1> (site suffixes and org prefixes stripped), <meta name=description>.
 // All XPath is compiled once per process. Never throws.
 #pragma once
 #include <pugixml.hpp>

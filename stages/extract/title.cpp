@@ -33,10 +33,13 @@ std::vector<std::string> split_segments(const std::string& t) {
 }
 
 std::string strip_prefixes(std::string s) {
-  // Announcement words put before a name in headings.
-  for (std::string_view p : {"Introducing ", "Announcing ", "Meet ", "Say hello to ", "Welcome "}) {
-    if (s.size() > p.size() && fields::ascii_lower(s.substr(0, p.size())) == fields::ascii_lower(std::string(p)))
+  // Announcement words put before a name in headings: "Introducing X: the tagline".
+  for (std::string_view p : {"Introducing ", "Announcing ", "Meet "}) {
+    if (s.size() > p.size() && fields::ascii_lower(s.substr(0, p.size())) == fields::ascii_lower(std::string(p))) {
       s = s.substr(p.size());
+      if (auto colon = s.find(": "); colon != std::string::npos && colon > 0) s = s.substr(0, colon);
+      break;
+    }
   }
   // "Org/Model": a Hugging Face style repository id; the name is the part after the slash.
   auto handle = [](std::string_view h) {
@@ -48,8 +51,6 @@ std::string strip_prefixes(std::string s) {
   if (slash != std::string::npos && handle(std::string_view(s).substr(0, slash)) &&
       handle(std::string_view(s).substr(slash + 1)))
     s = s.substr(slash + 1);
-  // "Name: the tagline" after an announcement word.
-  if (auto colon = s.find(": "); colon != std::string::npos && colon > 0) s = s.substr(0, colon);
   return s;
 }
 

@@ -2,7 +2,7 @@
 //   "HuggingFaceTB/SmolVLM2-2.2B-Instruct · Hugging Face" -> "SmolVLM2-2.2B-Instruct"
 //   "SmolVLM2 | LaunchBoard"                              -> "SmolVLM2"
 //   "Code Llama 4 - Meta AI Blog"                         -> "Code Llama 4"
-//   "Introducing Code Llama 4: open code models"          -> "Code Llama 4"  (from an <h1>)
+//   "Introducing Code Llama 4: open code models"          -> "Code Llama 4"
 // Only spaced separators split (" | ", " · ", " - ", " — ", " – ", " :: ", " » "), so
 // hyphens inside names ("SmolVLM2-2B", "GPT-4o") are safe. Never throws.
 #pragma once

@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(every_real_page_normalises_and_titles_mostly_agree,
             << " ms (details: readability-titles.tsv in the test's working folder)\n";
   BOOST_TEST(records + no_record == int(pages.size()));
   // Floor set a little under the measured agreement; see docs/html-parsing.md for the figure.
-  BOOST_TEST(agree >= 60.0);
+  BOOST_TEST(agree >= 88.0);  // measured 92.5% (69 exact + 17 segment of 93) on 2026-11-22
 }
 
 BOOST_AUTO_TEST_SUITE_END()

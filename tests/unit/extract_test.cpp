@@ -35,6 +35,8 @@ const std::vector<TitleCase> kTitles{
     {"SmolVLM2-2B", "", "SmolVLM2-2B"},
     {"  Llama 4 Compact (12B)\n — Meta  ", "", "Llama 4 Compact (12B)"},
     {"tl;dv — AI meeting notes", "", "tl;dv"},
+    {"Daring Fireball: Colophon", "", "Daring Fireball: Colophon"},
+    {"Welcome to Firefox Developer Edition", "", "Welcome to Firefox Developer Edition"},
     {"", "", ""},
     {" | ", "", ""},
 };
@@ -62,8 +64,8 @@ BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
   BOOST_TEST(first_rule(f.name) == "meta og:title");
   BOOST_TEST(f.name[1].rule == "meta twitter:title");
   BOOST_TEST(f.name[2].rule == "meta DC.title");
-  BOOST_TEST(f.name[3].rule == "<h1>");
-  BOOST_TEST(f.name[4].rule == "<title>");
+  BOOST_TEST(f.name[3].rule == "<title>");
+  BOOST_TEST(f.name[4].rule == "<h1>");
   BOOST_TEST(first(f.description) == "The description.");
   BOOST_TEST(first(f.tagline) == "Short pitch");
   BOOST_TEST(first(f.vendor) == "Acme Inc.");
