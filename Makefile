@@ -2,6 +2,7 @@
 # packages, via scripts/install-deps.sh), configures and builds first.
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps build run test test-sanitize demo-reset bench clean
 
