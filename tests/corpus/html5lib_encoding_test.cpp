@@ -88,13 +88,6 @@ bool supported(const std::string& name) {
          std::end(kSupported);
 }
 
-fs::path build_dir() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec && exe.has_parent_path()) return exe.parent_path();
-  return fs::current_path();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(html5lib_encoding)
@@ -102,7 +95,7 @@ BOOST_AUTO_TEST_SUITE(html5lib_encoding)
 BOOST_AUTO_TEST_CASE(sniffing,
                      *boost::unit_test::precondition(tv::test::corpus_present("html5lib-tests"))) {
   const fs::path dir = tv::test::corpus_dir() / "html5lib-tests" / "encoding";
-  const fs::path report = build_dir() / "html5lib_encoding_failures.txt";
+  const fs::path report = tv::test::report_dir() / "html5lib_encoding_failures.txt";
   std::ofstream failures(report, std::ios::binary);
   int passed = 0, unsupported = 0, failed = 0, total = 0;
   for (const char* name : {"tests1.dat", "tests2.dat"}) {

@@ -85,13 +85,6 @@ std::vector<TreeCase> read_cases(const fs::path& file) {
   return cases;
 }
 
-fs::path build_dir() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec && exe.has_parent_path()) return exe.parent_path();
-  return fs::current_path();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(html5lib_tree)
@@ -105,7 +98,7 @@ BOOST_AUTO_TEST_CASE(tree_construction,
   std::sort(files.begin(), files.end());
   BOOST_TEST_REQUIRE(!files.empty());
 
-  const fs::path report = build_dir() / "html5lib_tree_failures.txt";
+  const fs::path report = tv::test::report_dir() / "html5lib_tree_failures.txt";
   std::ofstream failures(report, std::ios::binary);
   int passed = 0, failed = 0, skipped = 0, total = 0;
   for (const fs::path& file : files) {

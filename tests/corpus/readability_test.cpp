@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(every_real_page_normalises_and_titles_mostly_agree,
   int records = 0, no_record = 0, with_title = 0, exact = 0, segment = 0;
   double slowest = 0;
   std::string slowest_page;
-  std::ofstream report("readability-titles.tsv");
+  std::ofstream report(tv::test::report_dir() / "readability-titles.tsv");
   for (const auto& p : pages) {
     auto html = slurp(p / "source.html");
     auto t0 = std::chrono::steady_clock::now();
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(every_real_page_normalises_and_titles_mostly_agree,
   std::cout << "readability pages: " << pages.size() << " read, " << records << " records, " << no_record
             << " without a usable name; title agreement " << exact << " exact + " << segment << " leading segment of "
             << with_title << " = " << agree << "%; slowest page " << slowest_page << " " << slowest * 1000
-            << " ms (details: readability-titles.tsv in the test's working folder)\n";
+            << " ms (details: " << (tv::test::report_dir() / "readability-titles.tsv").string() << ")\n";
   BOOST_TEST(records + no_record == int(pages.size()));
   // Floor set a little under the measured agreement; see docs/html-parsing.md for the figure.
   BOOST_TEST(agree >= 88.0);  // measured 92.5% (69 exact + 17 segment of 93) on 2026-11-22
