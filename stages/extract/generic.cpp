@@ -47,7 +47,7 @@ struct Meta {
 };
 
 void push(std::vector<Fact>& v, std::string value, const char* rule) {
-  if (fields::clean_text(value).empty()) return;
+  if (fields::clean_decoded_text(value).empty()) return;
   v.push_back({std::move(value), rule});
 }
 

@@ -56,10 +56,10 @@ std::string strip_prefixes(std::string s) {
 
 // The title's segments, without empty ones and without the site's own name.
 std::vector<std::string> segments(std::string_view title, std::string_view site_name) {
-  std::string site = fields::ascii_lower(fields::clean_text(site_name));
+  std::string site = fields::ascii_lower(fields::clean_decoded_text(site_name));
   std::vector<std::string> kept;
-  for (auto& seg : split_segments(fields::clean_text(title))) {
-    std::string s = fields::clean_text(seg);
+  for (auto& seg : split_segments(fields::clean_decoded_text(title))) {
+    std::string s = fields::clean_decoded_text(seg);
     if (std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; })) continue;
     if (!site.empty() && fields::ascii_lower(s) == site) continue;
     kept.push_back(std::move(s));
@@ -72,7 +72,7 @@ std::vector<std::string> segments(std::string_view title, std::string_view site_
 std::string name_from_title(std::string_view title, std::string_view site_name) {
   auto kept = segments(title, site_name);
   if (kept.empty()) return {};
-  return fields::clean_text(strip_prefixes(kept.front()));
+  return fields::clean_decoded_text(strip_prefixes(kept.front()));
 }
 
 std::string tagline_from_title(std::string_view title, std::string_view site_name) {

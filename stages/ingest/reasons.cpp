@@ -8,7 +8,7 @@ namespace {
 // The first line of a text file, cleaned and cut, to show the editor what we saw.
 std::string first_line(std::string_view bytes) {
   auto nl = bytes.find('\n');
-  std::string line = fields::clean_text(bytes.substr(0, std::min<std::size_t>(nl, 120)));
+  std::string line = fields::clean_decoded_text(bytes.substr(0, std::min<std::size_t>(nl, 120)));
   return line;
 }
 
@@ -65,7 +65,7 @@ Reason reason_page(const std::string& problem) {
 std::string format_reason_file(const ReasonFile& r) {
   std::string out;
   out += "This file was moved aside by the tool-verdicts pipeline and was NOT used.\n\n";
-  out += "File:      " + fields::clean_text(r.name) + "\n";
+  out += "File:      " + fields::clean_decoded_text(r.name) + "\n";
   out += "Received:  " + r.at + " (run " + r.run_id + ")\n";
   out += "Kind:      " + r.kind + "\n";
   out += "Size:      " + std::to_string(r.size) + " bytes\n";

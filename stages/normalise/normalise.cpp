@@ -23,7 +23,7 @@ struct Picked {
 // The first fact that is still non-empty once cleaned.
 std::optional<Picked> first_clean(const std::vector<extract::Fact>& facts, std::size_t max_len = 0) {
   for (const auto& f : facts) {
-    std::string v = fields::clean_text(f.value);
+    std::string v = fields::clean_decoded_text(f.value);
     if (v.empty() || (max_len && v.size() > max_len)) continue;
     return Picked{std::move(v), f.rule};
   }
@@ -61,7 +61,7 @@ std::string name_reason() {
 
 void pick_sizes(const extract::PageFacts& f, ToolRecord& r, const Provenance& base) {
   for (const auto& fact : f.parameter_sizes) {
-    auto sizes = fields::parse_sizes(fields::clean_text(fact.value));
+    auto sizes = fields::parse_sizes(fields::clean_decoded_text(fact.value));
     if (!sizes.empty()) {
       r.parameter_sizes.set(std::move(sizes), {base.file, fact.rule + " -> sizes"});
       return;
@@ -120,7 +120,7 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
     r.description.set(shorten(d->value, kMaxDescription), at(d->rule));
   }
   for (const auto& t : f.tagline) {
-    std::string v = fields::clean_text(t.value);
+    std::string v = fields::clean_decoded_text(t.value);
     if (v.empty() || v.size() > kMaxTagline || (r.description.present && v == r.description.value)) continue;
     r.tagline.set(v, at(t.rule));
     break;
@@ -143,23 +143,23 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
   }
 
   for (const auto& l : f.license) {
-    if (auto lic = fields::parse_license(fields::clean_text(l.value))) {
+    if (auto lic = fields::parse_license(fields::clean_decoded_text(l.value))) {
       r.license.set(*lic, at(l.rule));
       break;
     }
-    r.notes.push_back("licence text \"" + fields::clean_text(l.value) + "\" (" + l.rule + ") names no licence");
+    r.notes.push_back("licence text \"" + fields::clean_decoded_text(l.value) + "\" (" + l.rule + ") names no licence");
   }
   if (!r.license.present && r.description.present)
     if (auto lic = fields::license_in_prose(r.description.value))
       r.license.set(*lic, at(r.description.from.rule + " -> licence in prose"));
 
   for (const auto& p : f.price) {
-    auto parsed = fields::parse_price(fields::clean_text(p.value));
+    auto parsed = fields::parse_price(fields::clean_decoded_text(p.value));
     if (parsed.price) {
       r.price.set(*parsed.price, at(p.rule));
       break;
     }
-    r.notes.push_back("price \"" + fields::clean_text(p.value) + "\" (" + p.rule + ") rejected: " + parsed.error);
+    r.notes.push_back("price \"" + fields::clean_decoded_text(p.value) + "\" (" + p.rule + ") rejected: " + parsed.error);
   }
 
   pick_sizes(f, r, at(""));
@@ -181,12 +181,12 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
   }
 
   for (const auto& u : f.url)
-    if (auto clean = fields::clean_url(fields::clean_text(u.value))) {
+    if (auto clean = fields::clean_url(fields::clean_decoded_text(u.value))) {
       r.source_url.set(*clean, at(u.rule));
       break;
     }
   for (const auto& u : f.homepage)
-    if (auto clean = fields::clean_url(fields::clean_text(u.value))) {
+    if (auto clean = fields::clean_url(fields::clean_decoded_text(u.value))) {
       r.homepage.set(*clean, at(u.rule));
       break;
     }

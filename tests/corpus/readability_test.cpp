@@ -22,7 +22,7 @@ std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
-std::string fold(const std::string& s) { return tv::fields::ascii_lower(tv::fields::clean_text(s)); }
+std::string fold(const std::string& s) { return tv::fields::ascii_lower(tv::fields::clean_decoded_text(s)); }
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(readability)
