@@ -17,7 +17,9 @@ struct ParamSize {
 };
 
 // Parses a text that is *about* sizes (a size field, a name's size token, "70B & 400B").
-// Returns sizes in the order written, without duplicates; empty when none is found.
+// Returns sizes in the order written, without duplicates; empty when none is found. Counts of
+// other things ("2T tokens", "128K context") are not sizes; a raw count alone ("7241732096")
+// is. At most 32 sizes.
 std::vector<ParamSize> parse_sizes(std::string_view text);
 
 // Finds sizes stated as this model's own in running prose: "a 2-billion parameter model",
@@ -39,6 +41,7 @@ struct NameSizes {
 NameSizes split_name_sizes(std::string_view name);
 
 // Formats a count of parameters as a label: 2.25e9 -> "2.25B", 1.6e12 -> "1.6T", 1.35e8 -> "135M".
+// Three significant digits, trailing zeros dropped (7615616512 -> "7.62B", 5e8 -> "500M").
 std::string size_label(double params);
 
 }  // namespace tv::fields

@@ -15,6 +15,12 @@ std::string decode_entities(std::string_view s);
 // characters and other controls, collapse runs of spaces, trim, and normalise to NFC.
 std::string clean_text(std::string_view s);
 
+// clean_text for text an HTML parser has already decoded (DOM text, attribute values): the same
+// folding, dropping, trimming and NFC, but character references are left alone, so a page that
+// shows "&lt;b&gt;" literally keeps showing it ("entities decoded once"). Raw strings that never
+// went through an HTML parser (JSON-LD values, feeds, CSV) want clean_text.
+std::string clean_decoded_text(std::string_view s);
+
 // True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 

@@ -1,0 +1,179 @@
+// vendor: canonical organisation names from handles and spellings; vendors named in prose.
+// Organisation spellings marked "Epoch AI" are from Epoch AI's notable-models data
+// (https://epoch.ai/data, CC BY 4.0; data: Epoch AI (epoch.ai)).
+#include <boost/test/unit_test.hpp>
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+
+#include <chrono>
+#include <ostream>
+#include <string>
+
+#include "stages/normalise/fields/vendor.hpp"
+
+namespace bdata = boost::unit_test::data;
+using namespace tv::fields;
+
+namespace {
+
+struct Case {
+  std::string in;
+  std::string out;  // "" for prose: no vendor expected
+};
+std::ostream& operator<<(std::ostream& os, const Case& c) { return os << "[" << c.in << "]"; }
+
+const Case kCanonical[] = {
+    // Hugging Face
+    {"HuggingFaceTB", "Hugging Face"},
+    {"huggingface", "Hugging Face"},
+    {"HuggingFaceM4", "Hugging Face"},
+    {"HuggingFaceH4", "Hugging Face"},
+    {"Hugging Face", "Hugging Face"},
+    {"Hugging Face Inc.", "Hugging Face"},
+    {"Hugging Face, Inc.", "Hugging Face"},
+    {"@huggingface", "Hugging Face"},
+    // Meta
+    {"meta-llama", "Meta"},
+    {"facebook", "Meta"},
+    {"Meta", "Meta"},
+    {"Meta AI", "Meta"},
+    {"Meta Platforms", "Meta"},
+    {"Meta Platforms, Inc.", "Meta"},
+    {"Facebook AI Research", "Meta"},  // Epoch AI
+    {"FAIR", "Meta"},
+    // Google: labs fold into the company
+    {"google", "Google"},
+    {"Google", "Google"},
+    {"Google LLC", "Google"},
+    {"Google DeepMind", "Google"},    // Epoch AI
+    {"DeepMind", "Google"},           // Epoch AI
+    {"Google Research", "Google"},    // Epoch AI
+    {"Google Brain", "Google"},       // Epoch AI
+    {"google-t5", "Google"},
+    // the rest of the table
+    {"microsoft", "Microsoft"},
+    {"Microsoft Research", "Microsoft"},
+    {"Microsoft Corporation", "Microsoft"},
+    {"openai", "OpenAI"},
+    {"OpenAI, Inc.", "OpenAI"},
+    {"anthropic", "Anthropic"},
+    {"Anthropic PBC", "Anthropic"},
+    {"mistralai", "Mistral AI"},
+    {"Mistral AI", "Mistral AI"},
+    {"Qwen", "Alibaba"},
+    {"Qwen Team", "Alibaba"},
+    {"Alibaba Cloud", "Alibaba"},
+    {"Alibaba", "Alibaba"},           // Epoch AI
+    {"Alibaba-NLP", "Alibaba"},
+    {"deepseek-ai", "DeepSeek"},
+    {"DeepSeek", "DeepSeek"},
+    {"stabilityai", "Stability AI"},
+    {"Stability AI Ltd", "Stability AI"},
+    {"nvidia", "NVIDIA"},
+    {"NVIDIA Corporation", "NVIDIA"},
+    {"ibm-granite", "IBM"},
+    {"IBM Research", "IBM"},
+    {"apple", "Apple"},
+    {"Apple Inc.", "Apple"},
+    {"amazon", "Amazon"},
+    {"AWS", "Amazon"},
+    {"CohereForAI", "Cohere"},
+    {"Cohere Labs", "Cohere"},
+    {"ai21labs", "AI21 Labs"},
+    {"AI21 Labs", "AI21 Labs"},
+    {"xai-org", "xAI"},
+    {"xAI", "xAI"},
+    {"01-ai", "01.AI"},
+    {"01.AI", "01.AI"},
+    {"tiiuae", "Technology Innovation Institute"},
+    {"Technology Innovation Institute", "Technology Innovation Institute"},  // Epoch AI
+    {"allenai", "Allen Institute for AI"},
+    {"Allen Institute for AI", "Allen Institute for AI"},  // Epoch AI
+    {"bigcode", "BigCode"},
+    {"EleutherAI", "EleutherAI"},
+    {"Salesforce", "Salesforce"},
+    {"Salesforce Research", "Salesforce"},  // Epoch AI
+    {"databricks", "Databricks"},
+    {"mosaicml", "Databricks"},
+    {"THUDM", "Zhipu AI"},
+    {"Z.ai (Zhipu AI)", "Zhipu AI"},  // Epoch AI
+    {"moonshotai", "Moonshot AI"},
+    {"black-forest-labs", "Black Forest Labs"},
+    {"Salesforce/blip-base", "Salesforce"},
+    {"meta-llama/Llama-3.2-1B", "Meta"},
+    {"Google DeepMind, Google Research", "Google"},
+    // unknown: cleaned, corporate suffixes removed
+    {"Acme Widgets, Inc.", "Acme Widgets"},
+    {"Acme Widgets LLC", "Acme Widgets"},
+    {"Widgetly Ltd.", "Widgetly"},
+    {"Beispiel GmbH", "Beispiel"},
+    {"University of Toronto", "University of Toronto"},  // Epoch AI
+    {"  Tiny&nbsp;Corp  ", "Tiny"},
+    {"Inc.", "Inc."},
+    {"", ""},
+    {"   ", ""},
+};
+
+const Case kProse[] = {
+    {"SmolVLM2 is an open-source 2-billion-parameter vision-language model from Hugging Face that "
+     "outperforms models up to 3x its size",
+     "Hugging Face"},
+    {"Meta's open-source code models: 70B and 400B, self-hostable and free", "Meta"},
+    {"Meta has released Code Llama 4 as a fully open-weight model family", "Meta"},
+    {"Meta has open-sourced Code Llama 4 in 70B and 400B parameter variants", "Meta"},
+    {"Codestral by Mistral AI is a code model.", "Mistral AI"},
+    {"Gemma is a family of open models developed by Google DeepMind.", "Google"},
+    {"Llama 4 Compact is a 12-billion-parameter language model from Meta, quantized", "Meta"},
+    {"SmolVLM is Hugging Face's compact vision model.", "Hugging Face"},
+    {"Today, OpenAI launched a new model.", "OpenAI"},
+    {"A chat model by xAI.", "xAI"},
+    {"K-EXAONE is a large-scale multilingual language model developed by LG AI Research.", "LG AI Research"},  // Epoch AI
+    {"Jurassic-1 is a pair of auto-regressive language models recently released by AI21 Labs", "AI21 Labs"},  // Epoch AI
+    {"Fine-tuned by NVIDIA from Meta's Llama 3.1.", "NVIDIA"},
+    // not vendors
+    {"Built from scratch in a weekend.", ""},
+    {"Download it from the Hub.", ""},
+    {"Plans from $9 a month.", ""},
+    {"Fine-tuned from Meta's Llama 3 weights.", ""},
+    {"It outperforms OpenAI's GPT-4 on MMLU.", ""},
+    {"Access models from OpenAI and Anthropic in one app.", ""},
+    {"A writing app powered by OpenAI.", ""},
+    {"Available from Hugging Face and GitHub.", ""},
+    {"By clicking Agree you acknowledge Meta's Privacy Policy.", ""},
+    {"An apple a day from the orchard.", ""},
+    {"Written by a writer together with friends.", ""},
+    {"", ""},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(vendor)
+
+BOOST_DATA_TEST_CASE(canonical_vendor_maps_aliases, bdata::make(kCanonical), c) {
+  BOOST_TEST(canonical_vendor(c.in) == c.out);
+}
+
+BOOST_DATA_TEST_CASE(vendor_in_prose_finds_the_maker, bdata::make(kProse), c) {
+  const auto v = vendor_in_prose(c.in);
+  BOOST_TEST(v.value_or("") == c.out);
+}
+
+BOOST_AUTO_TEST_CASE(canonical_names_are_fixed_points) {
+  for (const char* name : {"Hugging Face", "Meta", "Google", "Alibaba", "Mistral AI", "01.AI", "xAI",
+                           "Allen Institute for AI", "Technology Innovation Institute"}) {
+    BOOST_TEST(canonical_vendor(name) == name);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(hostile_input_stays_linear) {
+  const auto t0 = std::chrono::steady_clock::now();
+  std::string s;
+  for (int i = 0; i < 30000; ++i) s += "by from Meta's Google DeepMind, Inc. LLC by by from from 's ";
+  s += ". Google DeepMind has released it.";
+  BOOST_TEST(vendor_in_prose(s).has_value());
+  BOOST_TEST(!canonical_vendor(s).empty());
+  const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  BOOST_TEST(secs < 20.0, "took " << secs << " s");  // quadratic behaviour would take minutes
+}
+
+BOOST_AUTO_TEST_SUITE_END()
