@@ -61,7 +61,8 @@ std::vector<std::string> segments(std::string_view title, std::string_view site_
   for (auto& seg : split_segments(fields::clean_decoded_text(title))) {
     std::string s = fields::clean_decoded_text(seg);
     if (std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; })) continue;
-    if (!site.empty() && fields::ascii_lower(s) == site) continue;
+    // The site's own name, alone or as the start of a segment ("Meta AI Blog" on "Meta AI").
+    if (!site.empty() && fields::ascii_lower(s).rfind(site, 0) == 0) continue;
     kept.push_back(std::move(s));
   }
   return kept;

@@ -48,6 +48,14 @@ BOOST_DATA_TEST_CASE(names_come_out_of_titles, bdata::make(kTitles), c) {
   BOOST_TEST(name_from_title(c.title, c.site) == c.name);
 }
 
+BOOST_AUTO_TEST_CASE(taglines_come_after_the_name_and_never_name_the_site) {
+  BOOST_TEST(tagline_from_title("SmolVLM2-2B – Runs on your phone | LaunchBoard", "LaunchBoard") == "Runs on your phone");
+  BOOST_TEST(tagline_from_title("SmolVLM2-2B – Runs on your phone | LaunchBoard", "") == "Runs on your phone");
+  BOOST_TEST(tagline_from_title("Code Llama 4 - Meta AI Blog", "Meta AI") == "");
+  BOOST_TEST(tagline_from_title("Code Llama 4 - Meta AI Blog", "") == "");  // may be the site
+  BOOST_TEST(tagline_from_title("SmolVLM2", "") == "");
+}
+
 BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
   auto f = facts_of(R"X(<!doctype html><html><head>
     <title>Some Tool | Directory</title>

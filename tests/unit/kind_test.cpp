@@ -45,6 +45,12 @@ const Case kCases[] = {
     {"code", "", "code"},
     // a tag wins over text
     {"text-to-image", "a large language model", "image"},
+    {"text-to-image", "a code generation model", "image"},
+    // ...except that the general text-generation tag is refined by a specific reading
+    {"text-generation", "CodeLlama-4-70B-Instruct: Meta's code model for code completion", "code"},
+    {"text-generation", "a vision-language model for document QA", "vision-language"},
+    {"text-generation", "SmolLM3 is a 3B language model", "text"},
+    {"text-generation", "an AI meeting notes app", "text"},
     // schema.org categories say nothing by themselves
     {"DeveloperApplication", "", ""},
     {"DeveloperApplication", "SmolLM3 is a 3B language model", "text"},

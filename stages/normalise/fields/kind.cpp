@@ -140,18 +140,23 @@ const KindPhrases kTextRules[] = {
 
 }  // namespace
 
-std::string infer_kind(std::string_view tag, std::string_view text) {
-  {
-    std::string t = ascii_lower(clean_text(tag));
-    for (char& c : t) {
-      if (c == '_' || c == ' ') c = '-';
-    }
-    for (const auto& e : kTags) {
-      if (t == e.tag) return std::string(e.kind);
-    }
-    // schema.org applicationCategory values ("DeveloperApplication", "BusinessApplication")
-    // and unknown tags say nothing about the kind: fall through to the text.
+namespace {
+
+// The kind a machine tag names, or "" when it names none.
+std::string kind_of_tag(std::string_view tag) {
+  std::string t = ascii_lower(clean_text(tag));
+  for (char& c : t) {
+    if (c == '_' || c == ' ') c = '-';
   }
+  for (const auto& e : kTags) {
+    if (t == e.tag) return std::string(e.kind);
+  }
+  // schema.org applicationCategory values ("DeveloperApplication", "BusinessApplication")
+  // and unknown tags say nothing about the kind.
+  return {};
+}
+
+std::string kind_of_text(std::string_view text) {
   const std::string clean = clean_text(text);
   const std::string kw = keyword_form(clean);
   // Names: "SmolVLM2", "Qwen2.5-Coder", "StarCoder2" carry their kind in a capitalised part.
@@ -180,6 +185,20 @@ std::string infer_kind(std::string_view tag, std::string_view text) {
     if (find_phrase(kw, phrase) != std::string::npos) return "app";
   }
   return {};
+}
+
+}  // namespace
+
+std::string infer_kind(std::string_view tag, std::string_view text) {
+  std::string by_tag = kind_of_tag(tag);
+  if (by_tag.empty()) return kind_of_text(text);
+  // "text-generation" is what every language model is tagged with, code models included:
+  // a specific kind in the name or description refines it.
+  if (by_tag == "text") {
+    std::string by_text = kind_of_text(text);
+    if (by_text == "code" || by_text == "vision-language") return by_text;
+  }
+  return by_tag;
 }
 
 }  // namespace tv::fields

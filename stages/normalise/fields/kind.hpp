@@ -11,8 +11,10 @@ namespace tv::fields {
 //
 // `tag` is a machine tag when the page has one (a Hugging Face pipeline tag such as
 // "image-text-to-text", a schema.org applicationCategory); `text` is name + description.
-// A tag wins over text; in text, specific phrases ("vision-language", "code model") win over
-// general ones ("language model").
+// A tag wins over text, except that the general "text" (every language model is tagged
+// text-generation, code models too) is refined by a code or vision-language reading of the
+// text. In text, specific phrases ("vision-language", "code model") win over general ones
+// ("language model").
 std::string infer_kind(std::string_view tag, std::string_view text);
 
 }  // namespace tv::fields
