@@ -17,6 +17,7 @@
 
 #include "stages/html/encoding.hpp"
 #include "tests/corpus/corpus_path.hpp"
+#include "tests/corpus/html5lib_dat.hpp"
 
 namespace fs = std::filesystem;
 
@@ -41,43 +42,8 @@ std::string lower(std::string s) {
 }
 
 std::vector<EncodingCase> read_cases(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::vector<EncodingCase> cases;
-  std::map<std::string, std::string> sections;
-  std::string current;
-  int line_no = 0, data_line = 0;
-  auto finish = [&] {
-    if (sections.empty()) return;
-    EncodingCase c;
-    c.where = file.filename().string() + ":" + std::to_string(data_line);
-    c.data = sections["data"];
-    if (!c.data.empty() && c.data.back() == '\n') c.data.pop_back();
-    c.expected = sections["encoding"];
-    while (!c.expected.empty() && (c.expected.back() == '\n' || c.expected.back() == ' '))
-      c.expected.pop_back();
-    cases.push_back(std::move(c));
-    sections.clear();
-  };
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    const std::string line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line[0] == '#') {
-      current = line.substr(1);
-      if (current == "data") {
-        finish();
-        data_line = line_no;
-      }
-      sections[current];
-      continue;
-    }
-    if (!current.empty()) sections[current] += line + "\n";
-  }
-  finish();
+  for (const auto& d : tv::test::read_dat(file)) cases.push_back({d.where, d.data(), d.trimmed("encoding")});
   return cases;
 }
 

@@ -17,6 +17,7 @@
 
 #include "stages/html/dom.hpp"
 #include "tests/corpus/corpus_path.hpp"
+#include "tests/corpus/html5lib_dat.hpp"
 
 namespace fs = std::filesystem;
 
@@ -37,51 +38,15 @@ struct TreeCase {
   bool skip = false;
 };
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// The html5lib .dat format: any line starting with '#' opens a section; "#data" opens a case.
-// Section text keeps its newlines; the final newline of #data belongs to the format, not the
-// data, and #document ends with the blank line that separates cases.
+// The final newline of #data belongs to the format, not the data; #document ends with the
+// blank line that separates cases.
 std::vector<TreeCase> read_cases(const fs::path& file) {
-  const std::string text = read_file(file);
   std::vector<TreeCase> cases;
-  std::map<std::string, std::string> sections;
-  std::string current;
-  int line_no = 0, data_line = 0;
-  auto finish = [&] {
-    if (sections.empty()) return;
-    TreeCase c;
-    c.where = file.filename().string() + ":" + std::to_string(data_line);
-    c.data = sections["data"];
-    if (!c.data.empty() && c.data.back() == '\n') c.data.pop_back();
-    c.expected = sections["document"];
-    while (!c.expected.empty() && c.expected.back() == '\n') c.expected.pop_back();
-    c.skip = sections.count("document-fragment") || sections.count("script-on");
-    cases.push_back(std::move(c));
-    sections.clear();
-  };
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    const std::string line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line[0] == '#') {
-      current = line.substr(1);
-      if (current == "data") {
-        finish();
-        data_line = line_no;
-      }
-      sections[current];  // present even when empty
-      continue;
-    }
-    if (!current.empty()) sections[current] += line + "\n";
+  for (const auto& d : tv::test::read_dat(file)) {
+    std::string expected = d.sections.count("document") ? d.sections.at("document") : "";
+    while (!expected.empty() && expected.back() == '\n') expected.pop_back();
+    cases.push_back({d.where, d.data(), expected, d.sections.count("document-fragment") || d.sections.count("script-on")});
   }
-  finish();
   return cases;
 }
 
