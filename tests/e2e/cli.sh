@@ -85,17 +85,20 @@ check "bytes taken on an earlier night are not processed again" \
 
 # One run at a time: a held lock makes a second run exit 75 at once, touching nothing.
 mkdir -p "$WORK/l/inbox" "$WORK/l/state"; page "$WORK/l/inbox/a.html" "Locked Tool"
-# (its output goes nowhere, so nothing outlives this script holding ctest's pipe)
-flock -o "$WORK/l/state/pipeline.lock" sleep 30 </dev/null >/dev/null 2>&1 &
+# The holder is one process taking flock(2) itself, so killing it releases the lock; its
+# output goes nowhere, so nothing outlives this script holding ctest's pipe.
+"$PY" -c 'import fcntl, sys, time
+f = open(sys.argv[1], "w"); fcntl.flock(f, fcntl.LOCK_EX); open(sys.argv[2], "w").close(); time.sleep(30)' \
+  "$WORK/l/state/pipeline.lock" "$WORK/l/held" </dev/null >/dev/null 2>&1 &
 holder=$!
-sleep 0.3
+for _ in $(seq 100); do [ -e "$WORK/l/held" ] && break; sleep 0.1; done
 start=$(date +%s)
 tv l run 2> "$WORK/err"; status=$?
 check "a second run exits 75 (got $status)" [ $status -eq 75 ]
 check "it exits at once" [ $(( $(date +%s) - start )) -lt 5 ]
 check "it says another run holds the lock" grep -q "another run holds the lock" "$WORK/err"
 check "it touched nothing" [ -f "$WORK/l/inbox/a.html" ]
-pkill -P $holder sleep; kill $holder 2>/dev/null; wait $holder 2>/dev/null
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
 tv l run > /dev/null 2>&1; check "the lock dies with its holder" [ $? -eq 0 ]
 
 # A run killed mid-way loses nothing: a claimed file is taken up by the next run.
