@@ -193,8 +193,7 @@ double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-// A phase runs `one(page)` over every page and returns the wall time; per-style time is
-// accumulated into `by_style` when given (one thread only).
+// A phase runs `one(page)` over every page and returns the wall time.
 using PageFn = std::function<std::size_t(const Page&)>;
 
 struct PhaseResult {
@@ -210,20 +209,11 @@ void account(PhaseResult& r, const CpuSnap& a, const CpuSnap& b) {
   r.other_cores = std::max(0.0, (b.machine_busy_s - a.machine_busy_s - self) / r.seconds);
 }
 
-PhaseResult run_serial(const std::vector<Page>& pages, const PageFn& one,
-                       std::map<std::string, double>* by_style) {
+PhaseResult run_serial(const std::vector<Page>& pages, const PageFn& one) {
   PhaseResult r;
   auto c0 = cpu_snap();
   auto t0 = Clock::now();
-  if (by_style) {
-    for (const auto& p : pages) {
-      auto s = Clock::now();
-      r.yield += one(p);
-      (*by_style)[p.style] += seconds_since(s);
-    }
-  } else {
-    for (const auto& p : pages) r.yield += one(p);
-  }
+  for (const auto& p : pages) r.yield += one(p);
   r.seconds = seconds_since(t0);
   account(r, c0, cpu_snap());
   return r;
@@ -384,16 +374,16 @@ int main(int argc, char** argv) {
   // Warm-up (untimed): page in code, fill allocator caches and function-local statics.
   {
     std::vector<Page> warm(pages.begin(), pages.begin() + std::min<std::size_t>(pages.size(), 64));
-    run_serial(warm, [&](const Page& p) { return gumbo_bare(p, gumbo_default); }, nullptr);
-    run_serial(warm, [&](const Page& p) { return ours.normalise(p); }, nullptr);
+    run_serial(warm, [&](const Page& p) { return gumbo_bare(p, gumbo_default); });
+    run_serial(warm, [&](const Page& p) { return ours.normalise(p); });
   }
 
   if (!opt.only.empty()) {
     std::vector<double> secs;
     for (int rep = 0; rep < opt.repeat; ++rep) {
       auto r = opt.only == "gumbo"
-                   ? run_serial(pages, [&](const Page& p) { return gumbo_bare(p, gumbo_default); }, nullptr)
-                   : run_serial(pages, [&](const Page& p) { return ours.normalise(p); }, nullptr);
+                   ? run_serial(pages, [&](const Page& p) { return gumbo_bare(p, gumbo_default); })
+                   : run_serial(pages, [&](const Page& p) { return ours.normalise(p); });
       secs.push_back(r.seconds);
     }
     double m = median(secs);
@@ -471,7 +461,7 @@ int main(int argc, char** argv) {
   std::printf("  (cores: CPU this process used per wall second; others: CPU every other process on the\n"
               "   machine used meanwhile; more than ~0.1 means a neighbour competed for the cores)\n");
 
-  // Per-repeat ratios (each repeat's phases ran back to back, so noise mostly cancels).
+  // Per-repeat ratios (a and b ran interleaved in each repeat, so noise mostly cancels).
   auto per_repeat_ratio = [&](const std::string& base, const std::string& ours_key) {
     std::vector<double> r;
     const auto& b = find(base).seconds;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "pipeline/record_json.hpp"
@@ -98,8 +99,13 @@ void examine_all(const std::vector<Claimed>& files, const Config& cfg, const ext
   const std::size_t n = files.size();
   unsigned jobs = cfg.run.jobs > 0 ? unsigned(cfg.run.jobs) : std::max(1u, std::thread::hardware_concurrency());
   jobs = unsigned(std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
-  std::vector<std::optional<Outcome>> results(n);
-  std::vector<std::exception_ptr> errors(n);
+  // Only results in flight are held (at most `window`), so memory does not grow with the
+  // number of files.
+  struct Done {
+    std::optional<Outcome> outcome;
+    std::exception_ptr error;
+  };
+  std::unordered_map<std::size_t, Done> done;
   std::atomic<std::size_t> next{0};
   std::mutex mu;
   std::condition_variable ready;
@@ -123,8 +129,7 @@ void examine_all(const std::vector<Claimed>& files, const Config& cfg, const ext
         err = std::current_exception();
       }
       std::lock_guard lock(mu);
-      results[i] = std::move(out);
-      errors[i] = err;
+      done.emplace(i, Done{std::move(out), err});
       ready.notify_all();
     }
   };
@@ -135,10 +140,10 @@ void examine_all(const std::vector<Claimed>& files, const Config& cfg, const ext
     std::optional<Outcome> o;
     {
       std::unique_lock lock(mu);
-      ready.wait(lock, [&] { return results[i].has_value() || errors[i]; });
-      if (errors[i]) failure = errors[i];
-      o = std::move(results[i]);
-      results[i].reset();
+      ready.wait(lock, [&] { return done.count(i) > 0; });
+      auto node = done.extract(i);
+      if (node.mapped().error) failure = node.mapped().error;
+      o = std::move(node.mapped().outcome);
       filed = i + 1;
       ready.notify_all();
     }
@@ -254,7 +259,8 @@ NightlyCounts run_nightly(const Config& cfg, Store& store, const extract::Profil
   if (!files.empty()) spdlog::info("taking up {} file(s) an interrupted run had claimed", files.size());
   auto now = fs::file_time_type::clock::now();
   auto fresh = inbox.claim_ready(now);
-  files.insert(files.end(), fresh.begin(), fresh.end());
+  files.insert(files.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+  fresh = {};
   counts.deferred = inbox.count(now).too_new;
   if (counts.deferred) spdlog::info("{} file(s) changed in the last {} s are left for the next run", counts.deferred,
                                     cfg.inbox.min_age_seconds);
