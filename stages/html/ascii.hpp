@@ -1,5 +1,5 @@
-// Ascii: the byte tests the HTML tokenizer's rules are written in, shared by the depth
-// estimate and the name escaping. Internal to stages/html. ASCII only, byte at a time: bytes
+// Ascii: the byte tests the HTML tokenizer's rules are written in, shared by the encoding
+// prescan, the depth estimate and the name escaping. Internal to stages/html. ASCII only, byte at a time: bytes
 // >= 0x80 are never whitespace, letters or case-folded. Never throws.
 #pragma once
 #include <cstddef>

@@ -5,6 +5,8 @@
 // determine its encoding" and "extracting a character encoding from a meta element".
 #include "stages/html/encoding.hpp"
 
+#include "stages/html/ascii.hpp"
+
 #include <cstdint>
 #include <exception>
 #include <new>
@@ -104,11 +106,10 @@ const Encoding& encoding_named(std::string_view name) {
   return kEncodings[0];  // not reached: callers pass names from the table
 }
 
-bool is_ascii_ws(unsigned char c) {
-  return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
-}
-
-unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 0x20 : c; }
+using detail::ascii_lower;
+using detail::is_ascii_alpha;
+using detail::starts_with_ci;
+bool is_ascii_ws(unsigned char c) { return detail::is_html_ws(c); }
 
 // The Encoding Standard's "get an encoding": trim ASCII whitespace, compare ASCII
 // case-insensitively with every label. A linear walk over ~230 short labels, once per page.
@@ -226,14 +227,6 @@ bool extract_from_content(std::string_view s, std::string_view& label) {
   }
 }
 
-bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view lower_word) {
-  if (pos + lower_word.size() > s.size()) return false;
-  for (std::size_t i = 0; i < lower_word.size(); ++i)
-    if (ascii_lower(s[pos + i]) != static_cast<unsigned char>(lower_word[i])) return false;
-  return true;
-}
-
-bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // The attributes of one <meta>, then the standard's "processing" steps. Returns true when
 // this meta settles the encoding (the prescan stops); false when it declares nothing usable.
