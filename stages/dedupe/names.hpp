@@ -1,0 +1,71 @@
+// Name analysis for dedupe: a tool's name -> the family a reader knows, a folded matching key,
+// the parameter sizes written in the name, and the qualifiers stripped on the way. Takes any
+// UTF-8 (cleaned with fields::clean_text first); never throws; linear in the name; no regex.
+//
+//   "HuggingFaceTB/SmolVLM2-2.2B-Instruct" -> family "SmolVLM2", key "smolvlm2", sizes [2.2B],
+//                                             qualifiers ["instruct"]
+//   "Code Llama 4 (70B & 400B)"            -> "Code Llama 4", "codellama4", [70B, 400B]
+//   "gpt-4o-2024-05-13"                    -> "gpt-4o", "gpt4o", qualifiers ["2024-05-13"]
+//   "Mistral-7B-Instruct-v0.2-GGUF"        -> "Mistral", "mistral", [7B],
+//                                             ["instruct", "v0.2", "gguf"], quantised
+//
+// Rules, in order:
+//  1. Org prefix: "org/name" (no space before the last '/') is dropped, and so is "Org: Name"
+//     when the prefix has at most three words and the rest holds a digit or starts with the
+//     prefix's first word ("OpenAI: GPT-4o", "Qwen: Qwen VL Max"; "Jasper: AI Copywriter"
+//     stays whole, and so does "Arcee AI: Trinity Mini": a known gap). The org is not a
+//     qualifier.
+//  2. Sizes: fields::split_name_sizes lifts size tokens ("2.2B", "8x7B", "(70B & 400B)").
+//  3. Trailing bracket groups whose every word is a qualifier are dropped: "(May 2024)",
+//     "(free)", "(older v0613)", "(2024-05-13)". Any other bracket group stays in the family.
+//  4. Trailing qualifier tokens are popped from the end, one after another, always leaving at
+//     least one token:
+//       - variants that are the same product: instruct, inst, chat, hf, preview, beta,
+//         alpha, latest, exp, experimental, free, older; "it" only after a size or a token
+//         with a digit ("gemma-2-9b-it", not "Pin It"); "base" only when the name also had a
+//         size ("Qwen2.5-7B-Base"), since without one it is a size tier ("bert-base");
+//       - dates and date codes: "2024-05-13", "20240513", "2024-05", "May 2024",
+//         "May 13, 2024", a year 1990-2099, and 4-digit codes that read as MMDD or YYMM
+//         ("-0613", "2411", "2507"), also written "v0613";
+//       - context-length tags: "16k", "128K";
+//       - quantisation and re-packaging (sets `quantised`): gguf, ggml, awq, gptq, exl2, exl3,
+//         mlx, bnb, hqq, onnx, ct2, imatrix, i1, unsloth, quant(ised/ized), int4/int8,
+//         fp4/fp8/fp16, bf16, nf4, w4a16-style, "4bit"/"4-bit", and llama.cpp types "Q4_K_M",
+//         "IQ3_XS", "Q8_0";
+//       - pre-1.0 checkpoint revisions: "v0", "v0.1", "v0.2.1". A revision of 1 or more
+//         ("DeepSeek-V3.1", "Nemotron Nano V2", "Juggernaut-XL-v9") names a generation and
+//         stays, as do plain version numbers ("Llama 3.2" vs "Llama 3.1", "GPT-4o").
+//     Qualifiers are only taken from the end: "ChatGPT" and "Chat Writer" keep their words.
+//  5. family: what remains, in its own casing; separators normalised (a run of '-', '_' and
+//     ' ' becomes one ' ' if it held a space, else one '-'; a run holding other punctuation
+//     such as ':', '/', '&', '(' is kept as written, '_' shown as '-'). A name of separators
+//     only ("()") has an empty family and key.
+//  6. key: family folded to lower-case letters and digits; ASCII punctuation and spaces are
+//     dropped ("tl;dv" -> "tldv", "Novel AI" -> "novelai", "CodeLlama-4" -> "codellama4").
+//     Non-ASCII letters and digits are kept, lower-cased (so a CJK name never folds to "").
+//
+// Qualifiers are lower-case, in the order they were written.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stages/normalise/fields/size.hpp"
+
+namespace tv::dedupe {
+
+struct NameKey {
+  std::string display;                   // the name cleaned for display (clean_text)
+  std::string family;                    // "SmolVLM2", "Code Llama 4", "GPT-4o", "tl;dv"
+  std::string key;                       // "smolvlm2", "codellama4", "gpt4o", "tldv"
+  std::vector<fields::ParamSize> sizes;  // size tokens lifted out of the name
+  std::vector<std::string> qualifiers;   // "instruct", "gguf", "4bit", "may 2024", ...
+  bool quantised = false;                // a quantised / re-packaged upload
+};
+
+NameKey analyse_name(std::string_view name);
+
+// The key alone for any text: rule 6 above. Exposed for matchers that fold other strings.
+std::string fold_key(std::string_view text);
+
+}  // namespace tv::dedupe
