@@ -26,6 +26,8 @@ Commands:
   run                     the nightly job: claim the inbox, read the pages, store the records
   status [--json]         inbox waiting, the last run, files moved aside and why
   export records --json   the normalised tool records as a JSON array
+  eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
+                          precision, recall, F1 and the confusion counts
 
 Global options:
   --config FILE           read settings from FILE (default: the embedded defaults)
@@ -149,7 +151,24 @@ int dispatch(const Split& s) {
     }
     return command_export_records(cfg);
   }
-  spdlog::error("unknown command '{}' (commands: run, status, export; see pipeline --help)", s.command);
+  if (s.command == "eval-dedupe") {
+    po::options_description d("eval-dedupe options");
+    d.add_options()("file", po::value<std::string>(), "labelled pairs, one a line")(
+        "mistakes", "list every pair the matcher gets wrong");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] eval-dedupe FILE [--mistakes]\n\nRuns the dedupe matcher on "
+                    "labelled pairs (`COL title VAL ... COL manufacturer VAL ... <TAB> ... <TAB> 0|1`) and prints "
+                    "precision, recall, F1 and the confusion counts, the summary line last.",
+                    d, s.args, vm, &pos))
+      return code(Exit::ok);
+    if (!vm.count("file")) {
+      spdlog::error("eval-dedupe: name the file of labelled pairs");
+      return code(Exit::usage);
+    }
+    return command_eval_dedupe(vm["file"].as<std::string>(), vm.count("mistakes") > 0);
+  }
+  spdlog::error("unknown command '{}' (commands: run, status, export, eval-dedupe; see pipeline --help)", s.command);
   return code(Exit::usage);
 }
 

@@ -4,11 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iomanip>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "pipeline/exit_codes.hpp"
+#include "stages/dedupe/evaluate.hpp"
 #include "pipeline/logging.hpp"
 #include "pipeline/nightly.hpp"
 #include "pipeline/record_json.hpp"
@@ -156,6 +159,29 @@ int command_export_records(const Config& cfg) {
     }
   }
   std::cout << dump_json(arr, 2) << "\n";
+  return code(Exit::ok);
+}
+
+int command_eval_dedupe(const std::string& file, bool list_mistakes) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    spdlog::error("eval-dedupe: cannot read {}", file);
+    return code(Exit::usage);
+  }
+  auto data = dedupe::read_magellan(in, file);
+  for (const auto& e : data.errors) spdlog::warn("{}", e);
+  std::vector<dedupe::Mistake> mistakes;
+  auto c = dedupe::evaluate(data.pairs, &mistakes);
+  if (list_mistakes)
+    for (const auto& m : mistakes)
+      std::cout << file << ":" << m.line << ": labelled " << (m.label ? "same" : "different") << ", matcher says "
+                << m.reason << ": \"" << m.left << "\" / \"" << m.right << "\"\n";
+  std::cout << std::fixed << std::setprecision(3);
+  std::cout << "pairs: " << data.pairs.size() << " (" << (c.tp + c.fn) << " same, " << (c.fp + c.tn)
+            << " different); lines with errors: " << data.errors.size() << "\n";
+  std::cout << "confusion: tp " << c.tp << " fp " << c.fp << " fn " << c.fn << " tn " << c.tn << "\n";
+  std::cout << "eval-dedupe: precision " << c.precision() << " recall " << c.recall() << " F1 " << c.f1()
+            << " (tp " << c.tp << " fp " << c.fp << " fn " << c.fn << " tn " << c.tn << ") on " << file << "\n";
   return code(Exit::ok);
 }
 

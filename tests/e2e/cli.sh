@@ -129,6 +129,11 @@ check "after the kill and rerun, all 300 pages are records" \
 check "after the kill and rerun, every page is archived exactly once" [ "$(find "$WORK/k/state/archive" -type f | wc -l)" -eq 300 ]
 check "after the kill and rerun, nothing is left claimed" [ -z "$(ls -A "$WORK/k/inbox/.processing" 2>/dev/null)" ]
 
+# eval-dedupe prints the figures, the summary line last; a missing file is a usage error.
+"$PIPELINE" eval-dedupe "$SRC/tests/dedupe/gold.txt" > "$WORK/eval.out"; check "eval-dedupe exits 0" [ $? -eq 0 ]
+check "eval-dedupe ends with a summary line" grep -q "^eval-dedupe: precision [0-9.]* recall [0-9.]* F1 [0-9.]* (tp [0-9]* fp [0-9]* fn [0-9]* tn [0-9]*)" <(tail -n 1 "$WORK/eval.out")
+"$PIPELINE" eval-dedupe "$WORK/none.txt" 2> "$WORK/err"; check "eval-dedupe on a missing file exits 64" [ $? -eq 64 ]
+
 # A failing run exits 70 and says why: an inbox that does not exist.
 tv missing run 2> "$WORK/err"; check "a missing inbox fails the run with 70" [ $? -eq 70 ]
 check "the failure names the inbox" grep -q "paths.inbox" "$WORK/err"

@@ -1,0 +1,31 @@
+#include "stages/dedupe/evaluate.hpp"
+
+#include "stages/dedupe/matcher.hpp"
+
+namespace tv::dedupe {
+namespace {
+
+std::string attr(const std::map<std::string, std::string>& rec, const char* key) {
+  auto it = rec.find(key);
+  return it == rec.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+Confusion evaluate(const std::vector<LabelledPair>& pairs, std::vector<Mistake>* mistakes) {
+  Confusion c;
+  for (const auto& p : pairs) {
+    auto d = match({attr(p.left, "title"), attr(p.left, "manufacturer")},
+                   {attr(p.right, "title"), attr(p.right, "manufacturer")});
+    bool truth = p.label == 1;
+    if (d.same && truth) ++c.tp;
+    else if (d.same) ++c.fp;
+    else if (truth) ++c.fn;
+    else ++c.tn;
+    if (mistakes && d.same != truth)
+      mistakes->push_back({p.line, attr(p.left, "title"), attr(p.right, "title"), d.reason, p.label});
+  }
+  return c;
+}
+
+}  // namespace tv::dedupe
