@@ -21,7 +21,17 @@ Decision match(const MatchInput& a, const MatchInput& b) {
   std::string vb = b.vendor.empty() ? "" : fields::canonical_vendor(b.vendor);
   if (!va.empty() && !vb.empty() && fold_key(va) != fold_key(vb)) return {false, "vendors differ"};
   auto na = analyse_name(a.name), nb = analyse_name(b.name);
-  if (na.key.empty() || na.key != nb.key) return {false, "names differ"};
+  if (na.key.empty() || nb.key.empty()) return {false, "names differ"};
+  if (na.key != nb.key) {
+    // "Meta-Llama-3.1-8B" and "Llama-3.1-8B": a name may carry its vendor in front.
+    std::string vendor_key = fold_key(va.empty() ? vb : va);
+    auto without_vendor = [&](const std::string& k) {
+      return !vendor_key.empty() && k.size() > vendor_key.size() + 2 && k.rfind(vendor_key, 0) == 0
+                 ? k.substr(vendor_key.size())
+                 : k;
+    };
+    if (without_vendor(na.key) != without_vendor(nb.key)) return {false, "names differ"};
+  }
   if (!na.sizes.empty() && !nb.sizes.empty()) {
     for (const auto& sa : na.sizes)
       for (const auto& sb : nb.sizes)

@@ -4,7 +4,8 @@
 //
 // Rules, in order:
 //   1. both vendors known and different             -> apart ("vendors differ");
-//   2. family keys differ                           -> apart ("names differ");
+//   2. family keys differ, also once a leading vendor name is set aside
+//      ("Meta-Llama-3.1-8B" / "Llama-3.1-8B")      -> apart ("names differ");
 //   3. both names carry sizes and none of them agree (within 15%) -> apart ("size siblings");
 //   4. otherwise                                    -> same  ("same family").
 // A name without a size is the family and joins its sized variants; a quantised re-upload

@@ -41,7 +41,7 @@ struct Token {
 
 bool is_separator(std::string_view s, std::size_t i) {
   switch (s[i]) {
-    case '-': case '_': case ' ': case ':': case '/': case ',': case '&': case '+':
+    case '-': case '_': case ' ': case ':': case '/': case ',': case '&':
     case '(': case ')': case '[': case ']':
       return true;
     case '.':  // "Z.ai", "v0.2.Q4_K_M" split; "3.5", "FLUX.1" stay one token
@@ -377,6 +377,8 @@ std::string fold_key(std::string_view text) {
     if (c < 0x80) {
       if (is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c)))
         out.push_back(lower(static_cast<char>(c)));
+      else if (c == '+')
+        out += "plus";  // "Command R+" is another model than "Command R"
       ++i;
       continue;
     }

@@ -41,7 +41,8 @@
 //     such as ':', '/', '&', '(' is kept as written, '_' shown as '-'). A name of separators
 //     only ("()") has an empty family and key.
 //  6. key: family folded to lower-case letters and digits; ASCII punctuation and spaces are
-//     dropped ("tl;dv" -> "tldv", "Novel AI" -> "novelai", "CodeLlama-4" -> "codellama4").
+//     dropped ("tl;dv" -> "tldv", "Novel AI" -> "novelai", "CodeLlama-4" -> "codellama4"),
+//     except '+', which reads "plus" ("Command R+" -> "commandrplus": another model).
 //     Non-ASCII letters and digits are kept, lower-cased (so a CJK name never folds to "").
 //
 // Qualifiers are lower-case, in the order they were written.

@@ -34,6 +34,9 @@ const std::vector<Case> kCases{
     {{"Synthesys Studio", "Synthesys"}, {"Synthesys X", "Synthesys"}, false},
     {{"ChatGPT", "OpenAI"}, {"ChatGPT Writer", ""}, false},
     {{"Gemini", "Google"}, {"Gemini", "Gemini Labs Ltd"}, false},  // vendors differ
+    {{"Meta-Llama-3.1-8B-Instruct-bnb-4bit", "Meta"}, {"Llama-3.1-8B-Instruct", "Meta"}, true},
+    {{"Meta-Llama-3.1-8B", "Meta"}, {"Llama-3.1-70B", "Meta"}, false},
+    {{"Command R (08-2024)", "Cohere"}, {"Command R+ (08-2024)", "Cohere"}, false},
 };
 }  // namespace
 
@@ -51,15 +54,16 @@ BOOST_AUTO_TEST_CASE(decisions_say_why) {
 }
 
 // The gold set's F1 may only go up. Measured 2026-11-23 with this first, name-only matcher:
-// precision 0.941, recall 0.926, F1 0.933 (`pipeline eval-dedupe tests/dedupe/gold.txt`);
-// the target is 0.95.
+// precision 0.941, recall 0.926, F1 0.933; with a leading vendor set aside and "+" kept,
+// precision 0.950, recall 0.934, F1 0.942 (`pipeline eval-dedupe tests/dedupe/gold.txt`).
+// The target is 0.95.
 BOOST_AUTO_TEST_CASE(gold_set_f1_does_not_regress) {
   std::ifstream in(std::string(TV_SOURCE_DIR) + "/tests/dedupe/gold.txt");
   auto data = read_magellan(in, "gold.txt");
   BOOST_REQUIRE(data.errors.empty());
   auto c = evaluate(data.pairs);
   BOOST_TEST_MESSAGE("gold F1 " << c.f1() << " precision " << c.precision() << " recall " << c.recall());
-  BOOST_TEST(c.f1() >= 0.93);
+  BOOST_TEST(c.f1() >= 0.94);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -204,6 +204,7 @@ const Pair kSame[] = {
 
 const Pair kApart[] = {
     {"SmolVLM-3B", "SmolVLM2"},
+    {"Command R+", "Command R"},  // "+" folds to "plus", not to nothing
     {"SmolLM3", "SmolVLM2"},
     {"Llama 4 Compact (12B)", "Code Llama 4"},
     {"Llama 4 Compact", "Llama 4"},
