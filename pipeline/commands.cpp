@@ -17,6 +17,7 @@
 #include "pipeline/record_json.hpp"
 #include "pipeline/run_lock.hpp"
 #include "pipeline/store.hpp"
+#include "stages/common/utc.hpp"
 #include "stages/extract/profiles.hpp"
 #include "stages/ingest/inbox.hpp"
 

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stages/common/utc.hpp"
+
 #include <chrono>
 #include <ctime>
 #include <random>
@@ -19,13 +21,10 @@ class JsonFormatter final : public spdlog::formatter {
 
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
     using namespace std::chrono;
-    auto t = system_clock::to_time_t(msg.time);
     auto ms = duration_cast<milliseconds>(msg.time.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char ts[40];
-    std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, int(ms));
+    char frac[8];
+    std::snprintf(frac, sizeof frac, ".%03dZ", int(ms));
+    std::string ts = format_utc(msg.time, "%Y-%m-%dT%H:%M:%S") + frac;
     nlohmann::json line = {
         {"ts", ts},
         {"level", std::string(spdlog::level::to_string_view(msg.level).data(),
@@ -50,16 +49,10 @@ class JsonFormatter final : public spdlog::formatter {
 }  // namespace
 
 std::string new_run_id() {
-  auto now = std::chrono::system_clock::now();
-  auto t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
   std::random_device rd;
   char suffix[8];
   std::snprintf(suffix, sizeof suffix, "%04x", unsigned(rd() & 0xffff));
-  return std::string(buf) + "-" + suffix;
+  return format_utc(std::chrono::system_clock::now(), "%Y%m%dT%H%M%SZ") + "-" + suffix;
 }
 
 void init_terminal_logging(const std::string& level) {

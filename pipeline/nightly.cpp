@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -15,6 +14,7 @@
 #include <unordered_set>
 
 #include "pipeline/record_json.hpp"
+#include "stages/common/utc.hpp"
 #include "stages/ingest/content_hash.hpp"
 #include "stages/ingest/inbox.hpp"
 #include "stages/ingest/reasons.hpp"
@@ -35,8 +35,7 @@ struct Outcome {
   std::uint64_t size = 0;
   std::string kind;
   std::optional<ingest::Reason> reject;  // set: move aside
-  std::optional<ToolRecord> record;      // set: taken with this record
-  bool duplicate = false;                // set by the main thread
+  std::optional<ToolRecord> record;      // set: taken with this record; neither: duplicate bytes
 };
 
 std::string not_a_file_what(const fs::path& p) {
@@ -231,15 +230,6 @@ class Filer {
 };
 
 }  // namespace
-
-std::string utc_now() {
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 }  // namespace tv
 

@@ -31,7 +31,4 @@ struct NightlyCounts {
 NightlyCounts run_nightly(const Config& cfg, Store& store, const extract::ProfileSet& profiles,
                           const std::string& run_id, Progress& progress);
 
-// The current UTC time as ISO-8601 ("2026-11-22T23:10:04Z").
-std::string utc_now();
-
 }  // namespace tv

@@ -1,5 +1,7 @@
 #include "pipeline/run_lock.hpp"
 
+#include "stages/common/utc.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -28,12 +30,7 @@ std::optional<RunLock> RunLock::try_acquire(const std::filesystem::path& state_d
     ::close(fd);
     return std::nullopt;
   }
-  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char when[32];
-  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  std::string me = "pid " + std::to_string(::getpid()) + ", since " + when + ", running `" + what + "`\n";
+  std::string me = "pid " + std::to_string(::getpid()) + ", since " + utc_now() + ", running `" + what + "`\n";
   if (::ftruncate(fd, 0) == 0) {
     [[maybe_unused]] auto w = ::pwrite(fd, me.data(), me.size(), 0);
   }

@@ -1,5 +1,7 @@
 #include "stages/ingest/inbox.hpp"
 
+#include "stages/common/utc.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -148,12 +150,7 @@ Waiting Inbox::count(fs::file_time_type now) const {
 
 fs::path Inbox::archive_path(const Claimed& file, const std::string& sha256,
                              std::chrono::system_clock::time_point when) const {
-  auto t = std::chrono::system_clock::to_time_t(when);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char day[16];
-  std::strftime(day, sizeof day, "%Y/%m/%d", &tm);
-  return free_path(dirs_.archive / day, sha256.substr(0, 12) + "-" + safe_file_name(file.name));
+  return free_path(dirs_.archive / format_utc(when, "%Y/%m/%d"), sha256.substr(0, 12) + "-" + safe_file_name(file.name));
 }
 
 fs::path Inbox::file_away(const Claimed& file, const fs::path& to) {
