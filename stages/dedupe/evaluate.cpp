@@ -15,8 +15,8 @@ std::string attr(const std::map<std::string, std::string>& rec, const char* key)
 Confusion evaluate(const std::vector<LabelledPair>& pairs, std::vector<Mistake>* mistakes) {
   Confusion c;
   for (const auto& p : pairs) {
-    auto d = match({attr(p.left, "title"), attr(p.left, "manufacturer")},
-                   {attr(p.right, "title"), attr(p.right, "manufacturer")});
+    auto d = match(MatchInput{.name = attr(p.left, "title"), .vendor = attr(p.left, "manufacturer")},
+                   MatchInput{.name = attr(p.right, "title"), .vendor = attr(p.right, "manufacturer")});
     bool truth = p.label == 1;
     if (d.same && truth) ++c.tp;
     else if (d.same) ++c.fp;

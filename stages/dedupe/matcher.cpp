@@ -1,8 +1,7 @@
 #include "stages/dedupe/matcher.hpp"
 
-#include <cmath>
+#include <algorithm>
 
-#include "stages/dedupe/names.hpp"
 #include "stages/normalise/fields/vendor.hpp"
 
 namespace tv::dedupe {
@@ -14,31 +13,47 @@ bool sizes_agree(const fields::ParamSize& a, const fields::ParamSize& b) {
   return hi > 0 && lo / hi >= 0.85;  // "2B" and "2.2B" are one model's size written twice
 }
 
+// "metallama31" with vendor "meta" -> "llama31": a name may carry its vendor in front.
+std::string strip_vendor(const std::string& key, const std::string& vendor_key) {
+  if (!vendor_key.empty() && key.size() > vendor_key.size() + 2 && key.rfind(vendor_key, 0) == 0)
+    return key.substr(vendor_key.size());
+  return key;
+}
+
 }  // namespace
 
-Decision match(const MatchInput& a, const MatchInput& b) {
-  std::string va = a.vendor.empty() ? "" : fields::canonical_vendor(a.vendor);
-  std::string vb = b.vendor.empty() ? "" : fields::canonical_vendor(b.vendor);
-  if (!va.empty() && !vb.empty() && fold_key(va) != fold_key(vb)) return {false, "vendors differ"};
-  auto na = analyse_name(a.name), nb = analyse_name(b.name);
-  if (na.key.empty() || nb.key.empty()) return {false, "names differ"};
-  if (na.key != nb.key) {
-    // "Meta-Llama-3.1-8B" and "Llama-3.1-8B": a name may carry its vendor in front.
-    std::string vendor_key = fold_key(va.empty() ? vb : va);
-    auto without_vendor = [&](const std::string& k) {
-      return !vendor_key.empty() && k.size() > vendor_key.size() + 2 && k.rfind(vendor_key, 0) == 0
-                 ? k.substr(vendor_key.size())
-                 : k;
-    };
-    if (without_vendor(na.key) != without_vendor(nb.key)) return {false, "names differ"};
+Analysed analyse(const MatchInput& in) {
+  Analysed a;
+  a.name = analyse_name(in.name);
+  if (!in.vendor.empty()) a.vendor_key = fold_key(fields::canonical_vendor(in.vendor));
+  a.bare_key = strip_vendor(a.name.key, a.vendor_key);
+  return a;
+}
+
+Decision compare(const Analysed& a, const Analysed& b) {
+  if (!a.vendor_key.empty() && !b.vendor_key.empty() && a.vendor_key != b.vendor_key)
+    return {false, true, "vendors differ"};
+  if (a.name.key.empty() || b.name.key.empty()) return {false, false, "names differ"};
+  // Keys compare with and without a leading vendor, each side's own (so block_keys holds).
+  if (a.name.key != b.name.key && a.bare_key != b.bare_key && a.bare_key != b.name.key &&
+      a.name.key != b.bare_key)
+    return {false, false, "names differ"};
+  if (!a.name.sizes.empty() && !b.name.sizes.empty()) {
+    for (const auto& sa : a.name.sizes)
+      for (const auto& sb : b.name.sizes)
+        if (sizes_agree(sa, sb)) return {true, false, "same family, a size in common"};
+    return {false, true, "size siblings"};
   }
-  if (!na.sizes.empty() && !nb.sizes.empty()) {
-    for (const auto& sa : na.sizes)
-      for (const auto& sb : nb.sizes)
-        if (sizes_agree(sa, sb)) return {true, "same family, a size in common"};
-    return {false, "size siblings"};
-  }
-  return {true, "same family"};
+  return {true, false, "same family"};
+}
+
+Decision match(const MatchInput& a, const MatchInput& b) { return compare(analyse(a), analyse(b)); }
+
+std::vector<std::string> block_keys(const Analysed& a) {
+  std::vector<std::string> keys;
+  if (!a.name.key.empty()) keys.push_back(a.name.key);
+  if (!a.bare_key.empty() && a.bare_key != a.name.key) keys.push_back(a.bare_key);
+  return keys;
 }
 
 }  // namespace tv::dedupe
