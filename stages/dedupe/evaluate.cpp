@@ -10,13 +10,19 @@ std::string attr(const std::map<std::string, std::string>& rec, const char* key)
   return it == rec.end() ? std::string() : it->second;
 }
 
+MatchInput input(const std::map<std::string, std::string>& rec) {
+  MatchInput m;
+  m.name = attr(rec, "title");
+  m.vendor = attr(rec, "manufacturer");
+  return m;
+}
+
 }  // namespace
 
 Confusion evaluate(const std::vector<LabelledPair>& pairs, std::vector<Mistake>* mistakes) {
   Confusion c;
   for (const auto& p : pairs) {
-    auto d = match(MatchInput{.name = attr(p.left, "title"), .vendor = attr(p.left, "manufacturer")},
-                   MatchInput{.name = attr(p.right, "title"), .vendor = attr(p.right, "manufacturer")});
+    auto d = match(input(p.left), input(p.right));
     bool truth = p.label == 1;
     if (d.same && truth) ++c.tp;
     else if (d.same) ++c.fp;
