@@ -23,9 +23,14 @@ constexpr const char* kUsage = R"(usage: pipeline [--config FILE] [--SECTION.KEY
 The tool-verdicts nightly pipeline.
 
 Commands:
-  run                     the nightly job: claim the inbox, read the pages, store the records
-  status [--json]         inbox waiting, the last run, files moved aside and why
+  run                     the nightly job: claim the inbox, read the pages and directives,
+                          dedupe the records into tools, choose tonight's comparisons
+  status [--json]         inbox waiting, the last run, files moved aside and why,
+                          directives waiting for their tool
   export records --json   the normalised tool records as a JSON array
+  export tools --json     the canonical tools (deduplicated), with aliases and conflicts
+  export comparisons --json
+                          the published comparisons (pairs of tool slugs), with reasons
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
                           precision, recall, F1 and the confusion counts
 
@@ -138,18 +143,21 @@ int dispatch(const Split& s) {
   }
   if (s.command == "export") {
     po::options_description d("export options");
-    d.add_options()("what", po::value<std::string>(), "what to export: records")("json", "JSON output (the default)");
+    d.add_options()("what", po::value<std::string>(), "what to export: records, tools or comparisons")(
+        "json", "JSON output (the default)");
     po::positional_options_description pos;
     pos.add("what", 1);
-    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] export records --json\n\nPrints the normalised tool records as "
-                    "a JSON array (format: docs/records.md).",
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] export records|tools|comparisons --json\n\nPrints a JSON "
+                    "array: the normalised records (docs/records.md), the canonical tools or the published "
+                    "comparisons (docs/catalogue.md).",
                     d, s.args, vm, &pos))
       return code(Exit::ok);
-    if (!vm.count("what") || vm["what"].as<std::string>() != "records") {
-      spdlog::error("export: say what to export: `pipeline export records --json`");
-      return code(Exit::usage);
-    }
-    return command_export_records(cfg);
+    std::string what = vm.count("what") ? vm["what"].as<std::string>() : "";
+    if (what == "records") return command_export_records(cfg);
+    if (what == "tools") return command_export_tools(cfg);
+    if (what == "comparisons") return command_export_comparisons(cfg);
+    spdlog::error("export: say what to export: `pipeline export records|tools|comparisons --json`");
+    return code(Exit::usage);
   }
   if (s.command == "eval-dedupe") {
     po::options_description d("eval-dedupe options");

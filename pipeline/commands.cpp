@@ -7,11 +7,13 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "pipeline/exit_codes.hpp"
 #include "stages/dedupe/evaluate.hpp"
+#include "pipeline/catalogue_step.hpp"
 #include "pipeline/logging.hpp"
 #include "pipeline/nightly.hpp"
 #include "pipeline/record_json.hpp"
@@ -71,6 +73,8 @@ int command_run(const Config& cfg) {
   try {
     Progress progress;
     auto counts = run_nightly(cfg, *store, profiles, run_id, progress);
+    std::string today = cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
+    auto cat = update_catalogue(cfg, *store, run_id, today);
     exit = counts.rejected > 0 ? code(Exit::ok_with_rejects) : code(Exit::ok);
     row.outcome = counts.rejected > 0 ? "ok, some inputs moved aside" : "ok";
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -78,6 +82,12 @@ int command_run(const Config& cfg) {
                  secs, counts.taken, counts.duplicates, counts.rejected, counts.records);
     if (counts.taken + counts.duplicates + counts.rejected == 0) std::printf("Nothing new in the inbox.\n");
     std::printf("Records: %s (`pipeline export records --json`)\n", state_db(cfg).c_str());
+    std::printf("Tools: %zu (%zu new; `pipeline export tools --json`)\n", cat.tools, cat.new_tools);
+    std::printf("Comparisons: %zu new tonight, %zu withdrawn, %zu waiting for the budget "
+                "(`pipeline export comparisons --json`)\n",
+                cat.new_comparisons, cat.withdrawn, cat.held_by_budget);
+    if (cat.directives_pending > 0)
+      std::printf("Directives waiting for their tool: %zu (`pipeline status`)\n", cat.directives_pending);
     if (counts.rejected > 0)
       std::printf("Moved aside: %d file(s) in %s, each beside a .reason.txt (`pipeline status`)\n",
                   counts.rejected, cfg.paths.rejected.c_str());
@@ -148,19 +158,59 @@ int command_status(const Config& cfg, bool as_json) {
   return code(Exit::ok);
 }
 
-int command_export_records(const Config& cfg) {
+
+namespace {
+
+// Runs `fill` on the store when there is one (an empty array otherwise) and prints the array.
+template <class Fill>
+int export_array(const Config& cfg, const char* what, Fill&& fill) {
   json arr = json::array();
   if (fs::exists(state_db(cfg))) {
     try {
       auto store = Store::open(state_db(cfg));
-      for (const auto& text : store.record_jsons()) arr.push_back(json::parse(text));
+      fill(store, arr);
     } catch (const std::exception& e) {
-      spdlog::error("cannot export records: {}", e.what());
+      spdlog::error("cannot export {}: {}", what, e.what());
       return code(Exit::run_failed);
     }
   }
   std::cout << dump_json(arr, 2) << "\n";
   return code(Exit::ok);
+}
+
+}  // namespace
+
+int command_export_records(const Config& cfg) {
+  return export_array(cfg, "records", [](Store& store, json& arr) {
+    for (const auto& text : store.record_jsons()) arr.push_back(json::parse(text));
+  });
+}
+
+int command_export_tools(const Config& cfg) {
+  return export_array(cfg, "tools", [](Store& store, json& arr) {
+    for (const auto& t : store.tools())
+      if (t.absorbed_into.empty()) arr.push_back(json::parse(t.json));
+  });
+}
+
+int command_export_comparisons(const Config& cfg) {
+  return export_array(cfg, "comparisons", [](Store& store, json& arr) {
+    std::map<std::string, std::string> slug;  // tool id -> slug, following merges
+    std::map<std::string, std::string> into;
+    for (const auto& t : store.tools()) {
+      slug[t.id] = t.slug;
+      if (!t.absorbed_into.empty()) into[t.id] = t.absorbed_into;
+    }
+    auto live_slug = [&](std::string id) {
+      for (int hops = 0; hops < 64 && into.count(id); ++hops) id = into[id];
+      return slug[id];
+    };
+    for (const auto& c : store.comparisons()) {
+      if (!c.withdrawn_on.empty()) continue;
+      arr.push_back({{"slug", c.slug}, {"a", live_slug(c.a)}, {"b", live_slug(c.b)}, {"category", c.category},
+                     {"published_on", c.published_on}, {"reason", c.reason}});
+    }
+  });
 }
 
 int command_eval_dedupe(const std::string& file, bool list_mistakes) {

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "stages/pair/pair.hpp"
+
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
@@ -42,6 +44,12 @@ po::options_description describe(Config& c) {
     ("limits.max_depth", num(&c.limits.max_depth),
      "pages nesting elements deeper than this are moved aside")
     ("run.jobs", num(&c.run.jobs), "worker threads for parsing pages; 0 = one per core")
+    ("run.date", text(&c.run.date),
+     "the date a run publishes under (YYYY-MM-DD), for backfills; empty = today in UTC")
+    ("pair.max_new_per_run", num(&c.pair.max_new_per_run),
+     "new comparisons one run publishes, at most (the rest wait for later nights)")
+    ("pair.max_per_tool_per_week", num(&c.pair.max_per_tool_per_week),
+     "comparisons one tool may appear in per ISO week, at most (editor pins excepted)")
     ("log.level", text(&c.log.level), "trace, debug, info, warn or error")
     ("log.file", text(&c.log.file),
      "JSON-lines log file, relative to paths.state");
@@ -112,6 +120,10 @@ void validate(const Config& c) {
   if (c.limits.max_page_bytes == 0) throw ConfigError("limits.max_page_bytes must be more than 0");
   if (c.limits.max_depth < 16) throw ConfigError("limits.max_depth must be at least 16");
   if (c.run.jobs < 0 || c.run.jobs > 256) throw ConfigError("run.jobs must be between 0 and 256");
+  if (c.pair.max_new_per_run < 0) throw ConfigError("pair.max_new_per_run must be 0 or more");
+  if (c.pair.max_per_tool_per_week < 0) throw ConfigError("pair.max_per_tool_per_week must be 0 or more");
+  if (!c.run.date.empty() && pair::iso_week(c.run.date).empty())
+    throw ConfigError("bad value '" + c.run.date + "' for run.date: use YYYY-MM-DD, e.g. 2026-11-23");
   static const std::array<const char*, 5> levels{"trace", "debug", "info", "warn", "error"};
   if (std::find(levels.begin(), levels.end(), c.log.level) == levels.end())
     throw ConfigError("bad value '" + c.log.level + "' for log.level: use trace, debug, info, warn or error");

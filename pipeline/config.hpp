@@ -46,7 +46,13 @@ struct Config {
 
   struct Run {
     int jobs = 0;  // worker threads for parsing pages; 0 = one per core
+    std::string date;  // the date the run publishes under, YYYY-MM-DD; "" = today (UTC)
   } run;
+
+  struct Pair {
+    int max_new_per_run = 20;       // new comparisons published by one run, at most
+    int max_per_tool_per_week = 3;  // comparisons one tool may appear in per ISO week
+  } pair;
 
   struct Log {
     std::string level = "info";   // trace, debug, info, warn, error

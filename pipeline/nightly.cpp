@@ -15,6 +15,7 @@
 
 #include "pipeline/record_json.hpp"
 #include "stages/common/utc.hpp"
+#include "stages/directives/directives.hpp"
 #include "stages/ingest/content_hash.hpp"
 #include "stages/ingest/inbox.hpp"
 #include "stages/ingest/reasons.hpp"
@@ -36,6 +37,7 @@ struct Outcome {
   std::string kind;
   std::optional<ingest::Reason> reject;  // set: move aside
   std::optional<ToolRecord> record;      // set: taken with this record; neither: duplicate bytes
+  std::optional<directives::Parsed> directives;  // set: a directives file, taken
 };
 
 std::string not_a_file_what(const fs::path& p) {
@@ -75,6 +77,17 @@ Outcome examine(const Claimed& file, const Config& cfg, const extract::ProfileSe
   if (taken.count(o.sha256)) return o;  // no reject, no record: the filer sees a duplicate
   auto sniffed = ingest::sniff(bytes);
   o.kind = std::string(ingest::to_string(sniffed.kind));
+  if (sniffed.kind == ingest::Kind::directives) {
+    auto parsed = directives::parse(bytes);
+    if (!parsed.ok()) {
+      std::vector<std::string> errors;
+      for (const auto& e : parsed.errors) errors.push_back(directives::to_string(e));
+      o.reject = ingest::reason_directives(errors, parsed.errors_truncated);
+    } else {
+      o.directives = std::move(parsed);
+    }
+    return o;
+  }
   if (sniffed.kind != ingest::Kind::html) {
     o.reject = ingest::reason_for_kind(sniffed, bytes);
     return o;
@@ -183,12 +196,12 @@ class Filer {
         d.outcome = DropOutcome::rejected;
         d.reason = o.reject->problem;
         d.moved_to = inbox_.reject(o.file, ingest::format_reason_file(rf)).string();
-        rows.push_back({d, {}});
+        rows.push_back({d, {}, {}});
         ++counts_.rejected;
         spdlog::warn("moved aside {}: {}", o.file.name, o.reject->problem);
         continue;
       }
-      if (!o.record || !seen_.insert(o.sha256).second) {
+      if ((!o.record && !o.directives) || !seen_.insert(o.sha256).second) {
         // Bytes taken before (or earlier in this run).
         auto first = store_.find_taken(o.sha256);
         if (first && first->name == o.file.name && !fs::exists(first->moved_to)) {
@@ -202,18 +215,27 @@ class Filer {
         d.reason = first ? "same bytes as " + first->name + ", taken " + first->at
                          : "same bytes as a file taken earlier in this run";
         d.moved_to = inbox_.archive_path(o.file, o.sha256, when).string();
-        rows.push_back({d, {}});
+        rows.push_back({d, {}, {}});
         moves.emplace_back(&o, d.moved_to);
         ++counts_.duplicates;
         spdlog::info("{}: {}; not processed again", o.file.name, d.reason);
         continue;
       }
       d.moved_to = inbox_.archive_path(o.file, o.sha256, when).string();
-      const auto& r = *o.record;
-      rows.push_back({d, {{r.name.value, r.category.present ? r.category.value : "", dump_json(to_json(r))}}});
+      if (o.directives) {
+        std::vector<catalogue::DirectiveRow> taken;
+        for (const auto& x : o.directives->directives)
+          taken.push_back({0, o.file.name, x.line, o.directives->date, o.directives->editor,
+                           std::string(directives::to_string(x.action)), x.a, x.b, x.note, "pending", ""});
+        spdlog::info("{}: {} directive(s) from {}", o.file.name, taken.size(), o.directives->editor);
+        rows.push_back({d, {}, std::move(taken)});
+      } else {
+        const auto& r = *o.record;
+        rows.push_back({d, {{r.name.value, r.category.present ? r.category.value : "", dump_json(to_json(r))}}, {}});
+        ++counts_.records;
+      }
       moves.emplace_back(&o, d.moved_to);
       ++counts_.taken;
-      ++counts_.records;
     }
     store_.record(rows);
     for (auto& [o, to] : moves) inbox_.file_away(o->file, to);

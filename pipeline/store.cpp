@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <nlohmann/json.hpp>
+
 namespace tv {
 namespace {
 
@@ -40,6 +42,41 @@ const char* const kMigrations[] = {
       category TEXT NOT NULL,
       json TEXT NOT NULL,
       UNIQUE(drop_id, ordinal));
+    )sql",
+    R"sql(
+    CREATE TABLE tools(
+      id TEXT PRIMARY KEY,
+      slug TEXT NOT NULL UNIQUE,
+      seq INTEGER NOT NULL UNIQUE,
+      created_at TEXT NOT NULL,
+      absorbed_into TEXT NOT NULL DEFAULT '',
+      name TEXT NOT NULL,
+      json TEXT NOT NULL);
+    CREATE TABLE tool_members(
+      record_id TEXT PRIMARY KEY,
+      tool_id TEXT NOT NULL);
+    CREATE TABLE comparisons(
+      slug TEXT PRIMARY KEY,
+      a TEXT NOT NULL,
+      b TEXT NOT NULL,
+      category TEXT NOT NULL,
+      published_on TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      run_id TEXT NOT NULL,
+      withdrawn_on TEXT NOT NULL DEFAULT '',
+      withdrawn_reason TEXT NOT NULL DEFAULT '');
+    CREATE TABLE directives(
+      id INTEGER PRIMARY KEY,
+      drop_id INTEGER NOT NULL REFERENCES drops(id),
+      line INTEGER NOT NULL,
+      date TEXT NOT NULL,
+      editor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      a TEXT NOT NULL,
+      b TEXT NOT NULL,
+      note TEXT NOT NULL,
+      status TEXT NOT NULL DEFAULT 'pending',
+      detail TEXT NOT NULL DEFAULT '');
     )sql",
 };
 
@@ -253,8 +290,16 @@ std::optional<Drop> Store::find_taken(const std::string& sha256) const {
 void Store::record(const std::vector<DropRecords>& batch) {
   Transaction t(db_);
   Stmt s(db_, "INSERT INTO records(drop_id, ordinal, name, category, json) VALUES(?,?,?,?,?)");
-  for (const auto& [drop, records] : batch) {
+  Stmt ds(db_, "INSERT INTO directives(drop_id, line, date, editor, action, a, b, note, status, detail) "
+               "VALUES(?,?,?,?,?,?,?,?,'pending','')");
+  for (const auto& [drop, records, directives] : batch) {
     auto drop_id = insert_drop(db_, drop);
+    for (const auto& d : directives) {
+      ds.bind(1, drop_id).bind(2, std::int64_t(d.line)).bind(3, d.date).bind(4, d.editor).bind(5, d.action)
+          .bind(6, d.a).bind(7, d.b).bind(8, d.note);
+      ds.step("storing a directive");
+      ds.reset();
+    }
     std::int64_t ordinal = 0;
     for (const auto& r : records) {
       s.bind(1, drop_id).bind(2, ordinal++).bind(3, r.name).bind(4, r.category).bind(5, r.json);
@@ -288,6 +333,89 @@ std::vector<std::string> Store::record_jsons() const {
   std::vector<std::string> out;
   while (s.step("reading records")) out.push_back(s.text(0));
   return out;
+}
+
+std::vector<catalogue::RecordIn> Store::records() const {
+  Stmt s(db_, "SELECT d.sha256, r.ordinal, r.json FROM records r JOIN drops d ON d.id = r.drop_id "
+              "ORDER BY r.drop_id, r.ordinal");
+  std::vector<catalogue::RecordIn> out;
+  while (s.step("reading records"))
+    out.push_back({s.text(0) + ":" + std::to_string(s.integer(1)),
+                   nlohmann::json::parse(s.text(2), nullptr, /*allow_exceptions=*/false)});
+  return out;
+}
+
+std::vector<catalogue::ToolRow> Store::tools() const {
+  Stmt s(db_, "SELECT id, slug, name, seq, created_at, absorbed_into, json FROM tools ORDER BY seq");
+  std::vector<catalogue::ToolRow> out;
+  while (s.step("reading tools"))
+    out.push_back({s.text(0), s.text(1), s.text(2), s.integer(3), s.text(4), s.text(5), s.text(6)});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::tool_members() const {
+  Stmt s(db_, "SELECT record_id, tool_id FROM tool_members ORDER BY record_id");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.step("reading tool members")) out.emplace_back(s.text(0), s.text(1));
+  return out;
+}
+
+std::vector<catalogue::ComparisonRow> Store::comparisons() const {
+  Stmt s(db_, "SELECT slug, a, b, category, published_on, reason, run_id, withdrawn_on, withdrawn_reason "
+              "FROM comparisons ORDER BY published_on, slug");
+  std::vector<catalogue::ComparisonRow> out;
+  while (s.step("reading comparisons"))
+    out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
+  return out;
+}
+
+std::vector<catalogue::DirectiveRow> Store::directives() const {
+  Stmt s(db_, "SELECT x.id, d.name, x.line, x.date, x.editor, x.action, x.a, x.b, x.note, x.status, x.detail "
+              "FROM directives x JOIN drops d ON d.id = x.drop_id ORDER BY x.id");
+  std::vector<catalogue::DirectiveRow> out;
+  while (s.step("reading directives"))
+    out.push_back({s.integer(0), s.text(1), int(s.integer(2)), s.text(3), s.text(4), s.text(5), s.text(6),
+                   s.text(7), s.text(8), s.text(9), s.text(10)});
+  return out;
+}
+
+void Store::save_catalogue(const std::vector<catalogue::ToolRow>& tools,
+                           const std::vector<std::pair<std::string, std::string>>& members,
+                           const std::vector<catalogue::ComparisonRow>& comparisons,
+                           const std::vector<catalogue::DirectiveRow>& directives) {
+  Transaction t(db_);
+  Stmt ts(db_, "INSERT INTO tools(id, slug, seq, created_at, absorbed_into, name, json) VALUES(?,?,?,?,?,?,?) "
+               "ON CONFLICT(id) DO UPDATE SET absorbed_into = excluded.absorbed_into, name = excluded.name, "
+               "json = excluded.json");
+  for (const auto& r : tools) {
+    ts.bind(1, r.id).bind(2, r.slug).bind(3, r.seq).bind(4, r.created_at).bind(5, r.absorbed_into).bind(6, r.name)
+        .bind(7, r.json);
+    ts.step("storing a tool");
+    ts.reset();
+  }
+  exec("DELETE FROM tool_members", "replacing tool members");
+  Stmt ms(db_, "INSERT INTO tool_members(record_id, tool_id) VALUES(?,?)");
+  for (const auto& [record, tool] : members) {
+    ms.bind(1, record).bind(2, tool);
+    ms.step("storing a tool member");
+    ms.reset();
+  }
+  Stmt cs(db_, "INSERT INTO comparisons(slug, a, b, category, published_on, reason, run_id, withdrawn_on, "
+               "withdrawn_reason) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(slug) DO UPDATE SET "
+               "withdrawn_on = excluded.withdrawn_on, withdrawn_reason = excluded.withdrawn_reason");
+  for (const auto& c : comparisons) {
+    cs.bind(1, c.slug).bind(2, c.a).bind(3, c.b).bind(4, c.category).bind(5, c.published_on).bind(6, c.reason)
+        .bind(7, c.run_id).bind(8, c.withdrawn_on).bind(9, c.withdrawn_reason);
+    cs.step("storing a comparison");
+    cs.reset();
+  }
+  Stmt xs(db_, "UPDATE directives SET status = ?, detail = ? WHERE id = ?");
+  for (const auto& d : directives) {
+    xs.bind(1, d.status).bind(2, d.detail).bind(3, d.id);
+    xs.step("updating a directive");
+    xs.reset();
+  }
+  t.commit();
 }
 
 }  // namespace tv

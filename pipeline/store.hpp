@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "stages/catalogue/catalogue.hpp"
+#include "stages/catalogue/rows.hpp"
+
 struct sqlite3;
 
 namespace tv {
@@ -72,6 +75,7 @@ class Store {
   struct DropRecords {
     Drop drop;
     std::vector<StoredRecord> records;
+    std::vector<catalogue::DirectiveRow> directives;  // from a taken directives file
   };
   void record(const std::vector<DropRecords>& batch);
 
@@ -83,6 +87,23 @@ class Store {
 
   // Every stored record's JSON, in the order they were taken.
   std::vector<std::string> record_jsons() const;
+
+  // The catalogue (docs/state.md): every record with its id "<sha256>:<ordinal>", every tool
+  // (live and absorbed, by creation order), the record -> tool map, every comparison ever
+  // published, every directive ever taken.
+  std::vector<catalogue::RecordIn> records() const;
+  std::vector<catalogue::ToolRow> tools() const;
+  std::vector<std::pair<std::string, std::string>> tool_members() const;
+  std::vector<catalogue::ComparisonRow> comparisons() const;
+  std::vector<catalogue::DirectiveRow> directives() const;
+
+  // Writes one night's catalogue in one transaction: tool rows upserted (slug, seq and
+  // created_at never change), the record -> tool map replaced, comparison rows upserted
+  // (only the withdrawal of an existing one changes), directive statuses updated.
+  void save_catalogue(const std::vector<catalogue::ToolRow>& tools,
+                      const std::vector<std::pair<std::string, std::string>>& members,
+                      const std::vector<catalogue::ComparisonRow>& comparisons,
+                      const std::vector<catalogue::DirectiveRow>& directives);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}

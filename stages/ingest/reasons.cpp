@@ -46,6 +46,14 @@ Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
   return {"the file could not be read.", "Drop it again; if it keeps failing, report it."};
 }
 
+Reason reason_directives(const std::vector<std::string>& errors, bool more) {
+  std::string problem = "this editorial directives file has " + std::to_string(errors.size()) +
+                        (more ? " or more problems" : errors.size() == 1 ? " problem" : " problems") +
+                        ", so none of its directives was applied:";
+  for (const auto& e : errors) problem += "\n  " + e;
+  return {problem, "Fix the lines named and drop the whole file again; docs/directives.md shows the format."};
+}
+
 Reason reason_not_a_file(std::string_view what) {
   return {"this is " + std::string(what) + ", not a regular file; the inbox reads plain files only and never follows links.",
           "Drop the files themselves into the inbox."};

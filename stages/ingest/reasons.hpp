@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stages/ingest/sniff.hpp"
 
@@ -19,6 +20,8 @@ Reason reason_for_kind(const Sniffed& s, std::string_view bytes);
 Reason reason_not_a_file(std::string_view what);  // "a folder", "a symbolic link", ...
 Reason reason_too_large(std::uint64_t size, std::uint64_t limit);
 Reason reason_page(const std::string& problem);   // a page that yielded no record
+// A directives file with errors, each "line N: ..." (nothing in such a file is applied).
+Reason reason_directives(const std::vector<std::string>& errors, bool more);
 
 struct ReasonFile {
   std::string name, sha256, run_id, at, kind;

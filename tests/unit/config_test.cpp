@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_ini_documents_every_key_with_its_default) {
   BOOST_REQUIRE(in);
   std::string line, section;
   std::map<std::string, std::string> documented;
-  std::regex header(R"(^\[(\w+)\]$)"), key(R"(^# (\w+) = (.*)$)");
+  std::regex header(R"(^\[(\w+)\]$)"), key(R"(^# (\w+) =(?: (.*))?$)");
   std::smatch m;
   while (std::getline(in, line)) {
     if (std::regex_match(line, m, header)) section = m[1];

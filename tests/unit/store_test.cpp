@@ -19,7 +19,7 @@ Drop drop(const std::string& run, const std::string& name, const std::string& sh
 BOOST_AUTO_TEST_CASE(a_new_store_is_migrated_and_in_wal_mode) {
   TempDir d;
   auto s = Store::open(d / "state/pipeline.db");
-  BOOST_TEST(s.schema_version() == 1);
+  BOOST_TEST(s.schema_version() == 2);
   sqlite3* db = nullptr;
   sqlite3_open((d / "state/pipeline.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -66,6 +66,47 @@ BOOST_AUTO_TEST_CASE(a_failed_batch_leaves_nothing_behind) {
                     StoreError);
   BOOST_TEST(!s.find_taken("aaa").has_value());
   BOOST_TEST(s.record_jsons().empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_catalogue_round_trips_and_history_is_never_rewritten) {
+  TempDir d;
+  {
+    auto s = Store::open(d / "p.db");
+    s.begin_run("r1", "run", "t");
+    catalogue::DirectiveRow x{0, "", 4, "2026-11-21", "maria", "merge", "SmolVLM2", "SmolVLM2-2B", "note", "", ""};
+    s.record({{drop("r1", "a.html", "aaa", DropOutcome::taken), {{"A", "", R"({"name":"A"})"}}, {}},
+              {drop("r1", "d.xml", "ddd", DropOutcome::taken), {}, {x}}});
+    auto recs = s.records();
+    BOOST_REQUIRE_EQUAL(recs.size(), 1u);
+    BOOST_TEST(recs[0].id == "aaa:0");
+    BOOST_TEST(recs[0].json["name"] == "A");
+    auto dirs = s.directives();
+    BOOST_REQUIRE_EQUAL(dirs.size(), 1u);
+    BOOST_TEST(dirs[0].file == "d.xml");  // the drop's name
+    BOOST_TEST(dirs[0].status == "pending");
+    dirs[0].status = "applied";
+    dirs[0].detail = "one tool: SmolVLM2";
+    s.save_catalogue({{"t1", "smolvlm2", "SmolVLM2", 1, "2026-11-21", "", "{}"}}, {{"aaa:0", "t1"}},
+                     {{"a-vs-b", "t1", "t2", "Developer Tools", "2026-11-21", "why", "r1", "", ""}}, dirs);
+  }
+  auto s = Store::open(d / "p.db");
+  // A second night: the tool is renamed and absorbed; its slug, seq and date stay; the
+  // comparison is withdrawn, its publication date stays.
+  s.save_catalogue({{"t1", "other-slug", "SmolVLM 2", 9, "2030-01-01", "t0", ""}}, {{"aaa:0", "t0"}},
+                   {{"a-vs-b", "t1", "t2", "Developer Tools", "2030-01-01", "why", "r2", "2026-11-22", "one tool"}}, {});
+  auto tools = s.tools();
+  BOOST_REQUIRE_EQUAL(tools.size(), 1u);
+  BOOST_TEST(tools[0].slug == "smolvlm2");
+  BOOST_TEST(tools[0].seq == 1);
+  BOOST_TEST(tools[0].created_at == "2026-11-21");
+  BOOST_TEST(tools[0].name == "SmolVLM 2");
+  BOOST_TEST(tools[0].absorbed_into == "t0");
+  BOOST_TEST((s.tool_members() == std::vector<std::pair<std::string, std::string>>{{"aaa:0", "t0"}}));
+  auto comps = s.comparisons();
+  BOOST_REQUIRE_EQUAL(comps.size(), 1u);
+  BOOST_TEST(comps[0].published_on == "2026-11-21");
+  BOOST_TEST(comps[0].withdrawn_on == "2026-11-22");
+  BOOST_TEST(s.directives()[0].detail == "one tool: SmolVLM2");
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {

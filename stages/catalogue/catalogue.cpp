@@ -1,0 +1,373 @@
+#include "stages/catalogue/catalogue.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "stages/dedupe/canonical.hpp"
+#include "stages/dedupe/cluster.hpp"
+#include "stages/dedupe/identity.hpp"
+#include "stages/dedupe/names.hpp"
+
+namespace tv::catalogue {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string where(const DirectiveRow& d) { return d.file + " line " + std::to_string(d.line); }
+
+// The folded whole name a directive or a record is looked up by ("SmolVLM2-2B" -> "smolvlm22b").
+std::vector<std::string> lookup_keys(const std::string& name) {
+  std::vector<std::string> keys{dedupe::fold_key(name)};
+  if (auto slash = name.rfind('/'); slash != std::string::npos && slash + 1 < name.size())
+    keys.push_back(dedupe::fold_key(name.substr(slash + 1)));
+  keys.erase(std::remove(keys.begin(), keys.end(), std::string()), keys.end());
+  return keys;
+}
+
+using NamePair = std::pair<std::string, std::string>;
+NamePair name_pair(const std::string& a, const std::string& b) {
+  auto x = dedupe::fold_key(a), y = dedupe::fold_key(b);
+  return x < y ? NamePair{x, y} : NamePair{y, x};
+}
+
+json conflicts_json(const std::vector<dedupe::Conflict>& conflicts) {
+  json out = json::array();
+  for (const auto& c : conflicts) {
+    json values = json::array();
+    for (const auto& v : c.values) values.push_back({{"value", v.value}, {"sources", v.sources}, {"rule", v.rule}});
+    out.push_back({{"field", c.field}, {"values", values}});
+  }
+  return out;
+}
+
+json tool_json(const dedupe::CanonicalTool& t, const dedupe::Identity& id, const std::string& created_at,
+               const std::vector<std::string>& absorbed_slugs) {
+  json merged = json::array();
+  for (const auto& m : t.merged_from)
+    merged.push_back({{"record", m.record}, {"name", m.name}, {"source_file", m.source_file},
+                      {"joined_with", m.joined_with.empty() ? json(nullptr) : json(m.joined_with)},
+                      {"reason", m.reason}});
+  json j = {{"id", id.id},           {"slug", id.slug},         {"name", t.name},
+            {"aliases", t.aliases},  {"variants", t.variants},  {"created_at", created_at},
+            {"sources", t.sources},  {"source_urls", t.source_urls},
+            {"conflicts", conflicts_json(t.conflicts)},         {"merged_from", merged},
+            {"redirects_from", absorbed_slugs}, {"provenance", t.provenance}};
+  for (const auto& [field, value] : t.fields.items()) j[field] = value;
+  return j;
+}
+
+double largest_size(const json& sizes) {
+  double best = 0;
+  if (sizes.is_array())
+    for (const auto& s : sizes)
+      if (auto t = s.find("total"); t != s.end() && t->is_number()) best = std::max(best, t->get<double>());
+  return best;
+}
+
+}  // namespace
+
+Output build(const Input& in) {
+  Output out;
+  const std::size_t n = in.records.size();
+  std::vector<dedupe::ClusterInput> inputs(n);
+  std::vector<json> records(n);
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // lookup key -> records
+  for (std::size_t i = 0; i < n; ++i) {
+    const json& r = in.records[i].json;
+    auto& c = inputs[i];
+    c.id = in.records[i].id;
+    c.match.name = str(r, "name");
+    c.match.vendor = str(r, "vendor");
+    c.match.kind = str(r, "kind");
+    c.match.description = str(r, "description");
+    c.match.source_url = str(r, "source_url");
+    records[i] = r;
+    for (auto& k : lookup_keys(c.match.name)) by_name[k].push_back(i);
+  }
+  auto records_named = [&](const std::string& name) {
+    std::vector<std::size_t> found;
+    for (auto& k : lookup_keys(name))
+      if (auto it = by_name.find(k); it != by_name.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+  };
+
+  // Directives, oldest first; the newest per pair of names (or per renamed name) wins.
+  out.directives = in.directives;
+  std::vector<DirectiveRow*> order;
+  for (auto& d : out.directives) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const DirectiveRow* x, const DirectiveRow* y) {
+    return x->date != y->date ? x->date < y->date : x->id < y->id;
+  });
+  std::map<NamePair, DirectiveRow*> link_rule, pair_rule;
+  std::map<std::string, DirectiveRow*> rename_rule;
+  for (auto* d : order) {
+    DirectiveRow** slot = nullptr;
+    if (d->action == "merge" || d->action == "split") slot = &link_rule[name_pair(d->a, d->b)];
+    else if (d->action == "pair" || d->action == "never-pair") slot = &pair_rule[name_pair(d->a, d->b)];
+    else if (d->action == "rename") slot = &rename_rule[dedupe::fold_key(d->a)];
+    if (!slot) {
+      d->status = "void";
+      d->detail = "unknown action \"" + d->action + "\"";
+      continue;
+    }
+    if (*slot) {
+      (*slot)->status = "replaced";
+      (*slot)->detail = "replaced by " + where(*d);
+    }
+    *slot = d;
+  }
+
+  // Cluster, with the editors' merges and splits.
+  std::vector<dedupe::ForcedLink> forced;
+  std::vector<DirectiveRow*> forced_rows;
+  for (auto& [names, d] : link_rule) {
+    auto a = records_named(d->a), b = records_named(d->b);
+    if (a.empty() || b.empty()) {
+      d->status = "pending";
+      d->detail = "waits for a tool named \"" + (a.empty() ? d->a : d->b) + "\"";
+      continue;
+    }
+    bool merge = d->action == "merge";
+    forced.push_back({a, b, merge, std::string(merge ? "editor merge (" : "editor split (") + where(*d) + ")"});
+    forced_rows.push_back(d);
+  }
+  auto groups = dedupe::cluster(inputs, forced);
+  std::vector<std::size_t> group_of(n);
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (auto i : groups[g].members) group_of[i] = g;
+  auto groups_of = [&](const std::vector<std::size_t>& recs) {
+    std::set<std::size_t> gs;
+    for (auto i : recs) gs.insert(group_of[i]);
+    return gs;
+  };
+
+  // Renames: the newest per tool.
+  std::vector<std::string> rename(groups.size());
+  for (auto& [key, d] : rename_rule) {
+    auto gs = groups_of(records_named(d->a));
+    if (gs.empty()) {
+      d->status = "pending";
+      d->detail = "waits for a tool named \"" + d->a + "\"";
+      continue;
+    }
+    for (auto g : gs) rename[g] = d->b;
+    d->status = "applied";
+    d->detail = "\"" + d->a + "\" is shown as \"" + d->b + "\"";
+  }
+
+  std::vector<dedupe::CanonicalTool> canon;
+  canon.reserve(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) canon.push_back(dedupe::canonical_tool(groups[g], inputs, records, rename[g]));
+
+  // Identities.
+  dedupe::KnownIdentities known;
+  std::map<std::string, const ToolRow*> known_rows;
+  std::int64_t next_seq = 1;
+  for (const auto& t : in.tools) {
+    known.tools[t.id] = {t.id, t.slug, t.seq};
+    known_rows[t.id] = &t;
+    next_seq = std::max(next_seq, t.seq + 1);
+  }
+  for (const auto& [rec, tool] : in.members) known.tool_of_record[rec] = tool;
+  std::vector<dedupe::GroupIdentityInput> gid;
+  gid.reserve(groups.size());
+  for (const auto& c : canon) gid.push_back({c.members, c.name});
+  auto ids = dedupe::assign_identities(gid, known);
+
+  // Where absorbed tools lead: tonight's absorptions, then older ones, followed to the end.
+  std::map<std::string, std::string> absorbed_into;
+  for (const auto& t : in.tools)
+    if (!t.absorbed_into.empty()) absorbed_into[t.id] = t.absorbed_into;
+  std::set<std::string> live;
+  for (const auto& id : ids) {
+    live.insert(id.id);
+    absorbed_into.erase(id.id);  // revived
+    for (const auto& a : id.absorbed) absorbed_into[a] = id.id;
+  }
+  auto survivor = [&](std::string id) {
+    for (int hops = 0; hops < 64; ++hops) {
+      auto it = absorbed_into.find(id);
+      if (it == absorbed_into.end()) break;
+      id = it->second;
+    }
+    return id;
+  };
+  std::map<std::string, std::vector<std::string>> slugs_leading_to;
+  for (const auto& t : in.tools)
+    if (!live.count(t.id)) slugs_leading_to[survivor(t.id)].push_back(t.slug);
+
+  std::map<std::string, std::size_t> group_of_tool;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const auto& id = ids[g];
+    group_of_tool[id.id] = g;
+    ToolRow row;
+    row.id = id.id;
+    row.slug = id.slug;
+    row.name = canon[g].name;
+    auto k = known_rows.find(id.id);
+    row.seq = k != known_rows.end() ? k->second->seq : next_seq++;
+    row.created_at = k != known_rows.end() ? k->second->created_at : in.today;
+    auto redirects = slugs_leading_to[id.id];
+    std::sort(redirects.begin(), redirects.end());
+    row.json = tool_json(canon[g], id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
+    if (k == known_rows.end() || k->second->json != row.json || k->second->name != row.name ||
+        !k->second->absorbed_into.empty())
+      out.tools.push_back(row);
+    if (id.is_new) ++out.stats.new_tools;
+    for (const auto& rec : canon[g].members) out.members.emplace_back(rec, id.id);
+  }
+  for (const auto& t : in.tools)
+    if (!live.count(t.id) && t.absorbed_into != absorbed_into[t.id]) {
+      ToolRow row = t;
+      row.absorbed_into = absorbed_into[t.id];
+      row.json.clear();
+      out.tools.push_back(row);
+      ++out.stats.absorbed;
+    }
+  std::sort(out.members.begin(), out.members.end());
+
+  // Merge/split statuses, now that the tools are known.
+  for (std::size_t f = 0; f < forced.size(); ++f) {
+    auto* d = forced_rows[f];
+    auto ga = groups_of(forced[f].a), gb = groups_of(forced[f].b);
+    bool one = ga.size() == 1 && ga == gb;
+    d->status = "applied";
+    d->detail = forced[f].together
+                    ? (one ? "one tool: " + canon[*ga.begin()].name
+                           : "could not be one tool (a split or a size sibling on either side)")
+                    : (one ? "still one tool: a merge elsewhere joins them" : "kept apart");
+    if (forced[f].together != one) d->status = "void";
+  }
+
+  // Tool lookup for pair rules: by record names and by the tools' own names.
+  std::unordered_map<std::string, std::size_t> group_by_name;
+  for (std::size_t g = 0; g < groups.size(); ++g) group_by_name.emplace(dedupe::fold_key(canon[g].name), g);
+  auto tool_named = [&](const std::string& name) -> std::optional<std::size_t> {
+    if (auto it = group_by_name.find(dedupe::fold_key(name)); it != group_by_name.end()) return it->second;
+    auto gs = groups_of(records_named(name));
+    if (gs.empty()) return std::nullopt;
+    return *gs.begin();
+  };
+  std::vector<pair::EditorRule> rules;
+  std::set<std::pair<std::string, std::string>> forbidden;
+  std::map<std::pair<std::string, std::string>, DirectiveRow*> pin_rows;
+  for (auto& [names, d] : pair_rule) {
+    auto ga = tool_named(d->a), gb = tool_named(d->b);
+    if (!ga || !gb) {
+      d->status = "pending";
+      d->detail = "waits for a tool named \"" + (!ga ? d->a : d->b) + "\"";
+      continue;
+    }
+    if (*ga == *gb) {
+      d->status = "void";
+      d->detail = "\"" + d->a + "\" and \"" + d->b + "\" are one tool (" + canon[*ga].name +
+                  "); a tool is never compared with itself";
+      continue;
+    }
+    bool pin = d->action == "pair";
+    std::string a = ids[*ga].id, b = ids[*gb].id;
+    if (b < a) std::swap(a, b);
+    rules.push_back({a, b, pin, std::string(pin ? "editor pair (" : "editor never-pair (") + where(*d) + ")"});
+    if (!pin) forbidden.insert({a, b});
+    else pin_rows[{a, b}] = d;
+    d->status = "applied";
+    d->detail = pin ? "published" : "never published";
+  }
+
+  // Published comparisons, seen through merges; withdraw what no longer stands.
+  std::vector<pair::Published> published;
+  std::set<std::pair<std::string, std::string>> live_pairs;
+  std::vector<const ComparisonRow*> by_date;
+  for (const auto& c : in.comparisons) by_date.push_back(&c);
+  std::sort(by_date.begin(), by_date.end(), [](const ComparisonRow* x, const ComparisonRow* y) {
+    return x->published_on != y->published_on ? x->published_on < y->published_on : x->slug < y->slug;
+  });
+  std::map<std::pair<std::string, std::string>, const ComparisonRow*> slug_of_pair;
+  for (const auto* c : by_date) {
+    std::string a = survivor(c->a), b = survivor(c->b);
+    if (b < a) std::swap(a, b);
+    published.push_back({a, b, c->published_on});
+    if (!c->withdrawn_on.empty()) continue;
+    std::string why;
+    if (a == b) {
+      auto g = group_of_tool.find(a);
+      why = "the two tools turned out to be one (" + (g != group_of_tool.end() ? canon[g->second].name : a) + ")";
+    } else if (live_pairs.count({a, b})) {
+      why = "the same two tools as " + slug_of_pair[{a, b}]->slug + " after a merge";
+    } else if (forbidden.count({a, b})) {
+      why = "an editor's never-pair";
+    }
+    if (why.empty()) {
+      live_pairs.insert({a, b});
+      slug_of_pair[{a, b}] = c;
+      continue;
+    }
+    ComparisonRow w = *c;
+    w.withdrawn_on = in.today;
+    w.withdrawn_reason = why;
+    out.comparisons.push_back(w);
+    ++out.stats.withdrawn;
+  }
+  for (auto& [key, d] : pin_rows)
+    if (live_pairs.count(key)) d->detail = "already published as " + slug_of_pair[key]->slug;
+
+  // Tonight's choice.
+  std::vector<pair::PairTool> pt;
+  pt.reserve(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const auto& f = canon[g].fields;
+    pair::PairTool t;
+    t.id = ids[g].id;
+    t.slug = ids[g].slug;
+    t.name = canon[g].name;
+    t.category = f["category"].is_string() ? f["category"].get<std::string>() : "";
+    t.kind = f["kind"].is_string() ? f["kind"].get<std::string>() : "";
+    t.vendor = f["vendor"].is_string() ? f["vendor"].get<std::string>() : "";
+    t.price_tier = f["price"].is_object() ? str(f["price"], "tier") : "";
+    t.size = largest_size(f["parameter_sizes"]);
+    pt.push_back(std::move(t));
+  }
+  auto chosen = pair::choose_pairs(pt, published, rules, in.budget, in.today);
+  std::set<std::string> slugs_used;
+  for (const auto& c : in.comparisons) slugs_used.insert(c.slug);
+  for (const auto& c : chosen.chosen) {
+    const auto& ta = pt[group_of_tool[c.a]];
+    const auto& tb = pt[group_of_tool[c.b]];
+    ComparisonRow row;
+    row.slug = pair::comparison_slug(ta.slug, tb.slug);
+    for (int k = 2; slugs_used.count(row.slug); ++k) row.slug = pair::comparison_slug(ta.slug, tb.slug) + "-" + std::to_string(k);
+    slugs_used.insert(row.slug);
+    row.a = ta.slug < tb.slug ? ta.id : tb.id;
+    row.b = ta.slug < tb.slug ? tb.id : ta.id;
+    row.category = c.category;
+    row.published_on = in.today;
+    row.reason = c.reason;
+    row.run_id = in.run_id;
+    out.comparisons.push_back(row);
+    if (auto p = pin_rows.find({std::min(c.a, c.b), std::max(c.a, c.b)}); p != pin_rows.end())
+      p->second->detail = "published as " + row.slug;
+  }
+
+  out.stats.records = n;
+  out.stats.tools = groups.size();
+  out.stats.new_comparisons = chosen.chosen.size();
+  out.stats.held_by_budget = chosen.held_by_budget;
+  out.stats.candidates = chosen.candidates;
+  for (const auto& d : out.directives) {
+    out.stats.directives_applied += d.status == "applied";
+    out.stats.directives_pending += d.status == "pending";
+  }
+  return out;
+}
+
+}  // namespace tv::catalogue

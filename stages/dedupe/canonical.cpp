@@ -1,0 +1,185 @@
+#include "stages/dedupe/canonical.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace tv::dedupe {
+namespace {
+
+using nlohmann::json;
+
+// Lower is more trusted. Values read from a field the site labels beat guesses from prose.
+int trust(const std::string& rule) {
+  if (rule.find("in prose") != std::string::npos || rule.rfind("category from kind", 0) == 0 ||
+      rule.rfind("kind inferred", 0) == 0)
+    return 4;
+  if (rule.rfind("profile ", 0) == 0) return 0;
+  if (rule.rfind("json-ld", 0) == 0) return 1;
+  if (rule.rfind("meta", 0) == 0 || rule.rfind("link", 0) == 0) return 2;
+  return 3;
+}
+
+const char* const kFields[] = {"vendor",  "category",        "tagline", "description", "kind",
+                               "license", "parameter_sizes", "price",   "source_url",  "homepage"};
+const char* const kConflictFields[] = {"vendor", "category", "kind", "license", "price", "parameter_sizes"};
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+struct Candidate {
+  SourcedValue sv;
+  int best_trust = 99;
+  std::size_t first_rank = 0;  // first member (in id order) giving it
+};
+
+// The values members give for one field, most trusted first.
+std::vector<Candidate> candidates(const char* field, const std::vector<std::size_t>& members,
+                                  const std::vector<json>& records) {
+  std::vector<Candidate> out;
+  for (std::size_t r = 0; r < members.size(); ++r) {
+    const json& rec = records[members[r]];
+    auto it = rec.find(field);
+    if (it == rec.end() || it->is_null()) continue;
+    std::string file = str(rec, "source_file"), rule;
+    if (auto p = rec.find("provenance"); p != rec.end() && p->contains(field)) {
+      const json& pv = (*p)[field];
+      file = str(pv, "file");
+      rule = str(pv, "rule");
+    }
+    auto c = std::find_if(out.begin(), out.end(), [&](const Candidate& x) { return x.sv.value == *it; });
+    if (c == out.end()) {
+      out.push_back({{*it, {}, rule}, trust(rule), r});
+      c = out.end() - 1;
+    } else if (trust(rule) < c->best_trust) {
+      c->best_trust = trust(rule);
+      c->sv.rule = rule;
+    }
+    if (std::find(c->sv.sources.begin(), c->sv.sources.end(), file) == c->sv.sources.end())
+      c->sv.sources.push_back(file);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.best_trust != b.best_trust) return a.best_trust < b.best_trust;
+    if (a.sv.sources.size() != b.sv.sources.size()) return a.sv.sources.size() > b.sv.sources.size();
+    return a.first_rank < b.first_rank;
+  });
+  return out;
+}
+
+// The name after an "org/" prefix: "HuggingFaceTB/SmolVLM-3B" -> "SmolVLM-3B".
+std::string without_org(const std::string& display) {
+  auto slash = display.rfind('/');
+  return slash == std::string::npos || display.find(' ', 0) < slash ? display : display.substr(slash + 1);
+}
+
+std::string pick_name(const std::vector<NameKey>& names) {
+  // A tool every member names with a size is known by that size ("SmolVLM-3B", not the
+  // "SmolVLM" family it belongs to): pick among whole names, fewest qualifiers first.
+  bool always_sized = !names.empty() && std::all_of(names.begin(), names.end(), [](const NameKey& n) {
+    return !n.sizes.empty();
+  });
+  std::map<std::string, int> count, qualifiers;
+  std::set<std::string> whole;
+  for (const auto& n : names) {
+    std::string form = always_sized ? without_org(n.display) : n.family;
+    if (form.empty()) continue;
+    ++count[form];
+    qualifiers[form] = always_sized ? int(n.qualifiers.size()) : 0;
+    if (n.display == n.family) whole.insert(form);
+  }
+  if (count.empty()) return names.empty() ? std::string() : names.front().display;
+  auto better = [&](const std::string& a, const std::string& b) {  // a better than b?
+    if (qualifiers[a] != qualifiers[b]) return qualifiers[a] < qualifiers[b];
+    if (count[a] != count[b]) return count[a] > count[b];
+    if (whole.count(a) != whole.count(b)) return whole.count(a) > whole.count(b);
+    if (a.size() != b.size()) return always_sized ? a.size() < b.size() : a.size() > b.size();
+    return a < b;
+  };
+  std::string best = count.begin()->first;
+  for (const auto& [form, _] : count)
+    if (better(form, best)) best = form;
+  return best;
+}
+
+}  // namespace
+
+CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
+                             const std::vector<json>& records, const std::string& rename) {
+  CanonicalTool t;
+  std::vector<NameKey> names;
+  for (auto i : group.members) names.push_back(analyse_name(inputs[i].match.name));
+  t.name = rename.empty() ? pick_name(names) : rename;
+  t.key = fold_key(t.name);
+
+  std::set<std::string> aliases, variants, sources, urls;
+  for (const auto& n : names) {
+    for (const auto* s : {&n.display, &n.family})
+      if (!s->empty() && *s != t.name) aliases.insert(*s);
+    if (!n.sizes.empty() || !n.qualifiers.empty()) variants.insert(n.display);
+  }
+  for (auto i : group.members) {
+    t.members.push_back(inputs[i].id);
+    sources.insert(str(records[i], "source_file"));
+    if (auto u = str(records[i], "source_url"); !u.empty()) urls.insert(u);
+  }
+  std::sort(t.members.begin(), t.members.end());
+  t.aliases.assign(aliases.begin(), aliases.end());
+  t.variants.assign(variants.begin(), variants.end());
+  t.sources.assign(sources.begin(), sources.end());
+  t.source_urls.assign(urls.begin(), urls.end());
+
+  for (const char* field : kFields) {
+    auto c = candidates(field, group.members, records);
+    if (c.empty()) {
+      t.fields[field] = nullptr;
+      continue;
+    }
+    t.fields[field] = c.front().sv.value;
+    t.provenance[field] = {{"file", c.front().sv.sources.front()}, {"rule", c.front().sv.rule}};
+    bool conflicting = std::find_if(std::begin(kConflictFields), std::end(kConflictFields), [&](const char* f) {
+                         return std::string_view(f) == field;
+                       }) != std::end(kConflictFields);
+    if (conflicting && c.size() > 1) {
+      Conflict k{field, {}};
+      for (auto& x : c) k.values.push_back(std::move(x.sv));
+      t.conflicts.push_back(std::move(k));
+    }
+  }
+
+  // The merge record: the first member, then each join in the order it was made.
+  auto name_of = [&](std::size_t i) { return inputs[i].match.name; };
+  auto first = group.members.front();
+  t.merged_from.push_back({inputs[first].id, name_of(first), str(records[first], "source_file"), "", "first record"});
+  for (const auto& j : group.joins)
+    t.merged_from.push_back(
+        {inputs[j.member].id, name_of(j.member), str(records[j.member], "source_file"), name_of(j.with), j.why});
+  return t;
+}
+
+std::string slugify(const std::string& name) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : name) {
+    if (c == '+') {
+      if (!out.empty()) out += '-';
+      out += "plus";
+      dash = true;
+      continue;
+    }
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+    if (alnum) {
+      if (dash && !out.empty() && out.back() != '-') out += '-';
+      out += char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      dash = false;
+    } else {
+      dash = true;
+    }
+    if (out.size() >= 80) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace tv::dedupe

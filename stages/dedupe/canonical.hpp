@@ -1,0 +1,69 @@
+// Canonical: one group of records (one tool) -> the tool as the site shows it: its name, its
+// aliases and variants, one value per field with the record it came from, the disagreements
+// kept side by side, and the merge record saying why each record belongs.
+//
+// Input records are in the stored record JSON (docs/records.md). Rules:
+//   - name: the family form (names.hpp) most members share; ties go to the form written out in
+//     full as some member's whole name, then the longer (more punctuated: "tl;dv" over "tldv"),
+//     then the smaller in byte order. An editor's rename wins over all of these.
+//   - aliases: every other display name and family form of the members, sorted, without the
+//     name itself (compared case-sensitively: "GPT-4o" and "gpt-4o" both show).
+//   - variants: members whose names carry sizes or qualifiers ("SmolVLM2-2.2B-Instruct").
+//   - each field: the value given by the most trusted rule (site profile > JSON-LD > meta tags
+//     > title/h1 > prose), then by the most members, then the first record in id order;
+//   - conflicts: for vendor, category, kind, licence, price and parameter sizes, when members
+//     give different values, every value with the records (files) that gave it.
+// Pure: no I/O; never throws on data.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "stages/dedupe/cluster.hpp"
+
+namespace tv::dedupe {
+
+struct SourcedValue {
+  nlohmann::json value;              // as in the record JSON
+  std::vector<std::string> sources;  // inbox files that gave this value
+  std::string rule;                  // the rule of the chosen source
+};
+
+struct Conflict {
+  std::string field;
+  std::vector<SourcedValue> values;  // in order of trust, the chosen value first
+};
+
+struct MergedFrom {
+  std::string record;       // record id
+  std::string name;         // the name on that record
+  std::string source_file;
+  std::string joined_with;  // the name of the record it matched, "" for the first
+  std::string reason;       // why: "same family", "editor merge (...)", "first record"
+};
+
+struct CanonicalTool {
+  std::string name;
+  std::string key;  // folded key of the name
+  std::vector<std::string> aliases;
+  std::vector<std::string> variants;
+  nlohmann::json fields = nlohmann::json::object();      // field -> value (null when absent)
+  nlohmann::json provenance = nlohmann::json::object();  // field -> {file, rule}
+  std::vector<Conflict> conflicts;
+  std::vector<std::string> sources;  // inbox files, sorted, unique
+  std::vector<std::string> source_urls;
+  std::vector<MergedFrom> merged_from;
+  std::vector<std::string> members;  // record ids, sorted
+};
+
+// `records[i]` is the JSON of ClusterInput i; `rename` (may be empty) is an editor's name.
+CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
+                             const std::vector<nlohmann::json>& records, const std::string& rename = {});
+
+// "Code Llama 4 (70B & 400B)" -> "code-llama-4-70b-400b", "Command R+" -> "command-r-plus":
+// ASCII letters and digits, other runs become one '-', at most 80 bytes; "" when nothing is
+// left (a name written only in CJK): the caller then picks a fallback.
+std::string slugify(const std::string& name);
+
+}  // namespace tv::dedupe
