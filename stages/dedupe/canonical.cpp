@@ -113,10 +113,13 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   t.name = rename.empty() ? pick_name(names) : rename;
   t.key = fold_key(t.name);
 
+  // The family form is an alias only when the tool is the family ("SmolVLM" is not another
+  // name of "SmolVLM-3B": it names the whole family).
+  bool always_sized = std::all_of(names.begin(), names.end(), [](const NameKey& n) { return !n.sizes.empty(); });
   std::set<std::string> aliases, variants, sources, urls;
   for (const auto& n : names) {
     for (const auto* s : {&n.display, &n.family})
-      if (!s->empty() && *s != t.name) aliases.insert(*s);
+      if (!s->empty() && *s != t.name && (s == &n.display || !always_sized)) aliases.insert(*s);
     if (!n.sizes.empty() || !n.qualifiers.empty()) variants.insert(n.display);
   }
   for (auto i : group.members) {

@@ -23,6 +23,13 @@ for dir in "$SRC"/tests/e2e/cases/*/; do
       "$PY" "$SRC/tests/e2e/compare_records.py" "$WORK/$case/records.json" "$dir/expected/records.json"
   fi
 
+  tv "$case" export tools --json > "$WORK/$case/tools.json"
+  tv "$case" export comparisons --json > "$WORK/$case/comparisons.json"
+  expected_tools=()
+  [ -f "$dir/expected/tools.tsv" ] && expected_tools=("$dir/expected/tools.tsv")
+  check "$case: tools and comparisons hold their promises${expected_tools:+ and match expected/tools.tsv}" \
+    "$PY" "$SRC/tests/e2e/check_catalogue.py" "$WORK/$case/tools.json" "$WORK/$case/comparisons.json" "${expected_tools[@]}"
+
   # Every file moved aside is expected, sits beside its reason, and the reason says why.
   expected_rejects=$(cut -f1 "$dir/expected/rejected.tsv" 2>/dev/null | sort)
   actual_rejects=$(cd "$WORK/$case/rejected" 2>/dev/null && ls | grep -v '\.reason\.txt$' | sort)
