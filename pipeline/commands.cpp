@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -124,6 +125,15 @@ int command_status(const Config& cfg, bool as_json) {
         out["last_run"] = {{"id", r->id}, {"started_at", r->started_at}, {"finished_at", r->finished_at},
                            {"outcome", r->outcome}, {"exit_code", r->exit_code}, {"taken", r->taken},
                            {"duplicates", r->duplicates}, {"moved_aside", r->rejected}, {"records", r->records}};
+      out["directives_waiting"] = json::array();
+      for (const auto& d : store.directives())
+        if (d.status == "pending" || d.status == "void")
+          out["directives_waiting"].push_back({{"file", d.file}, {"line", d.line}, {"action", d.action}, {"a", d.a},
+                                               {"b", d.b}, {"status", d.status}, {"detail", d.detail}});
+      auto comps = store.comparisons();
+      out["comparisons"] = std::count_if(comps.begin(), comps.end(), [](const auto& c) { return c.withdrawn_on.empty(); });
+      auto tools = store.tools();
+      out["tools"] = std::count_if(tools.begin(), tools.end(), [](const auto& t) { return t.absorbed_into.empty(); });
       for (const auto& d : store.rejected_drops()) {
         if (!fs::exists(fs::symlink_status(d.moved_to))) continue;  // the editor dealt with it
         out["moved_aside"].push_back({{"file", d.name}, {"path", d.moved_to}, {"reason", d.reason},
@@ -151,6 +161,15 @@ int command_status(const Config& cfg, bool as_json) {
                                                                       : "finished " + r["finished_at"].get<std::string>())
               << ": " << r["outcome"].get<std::string>() << " (" << r["taken"] << " taken, " << r["duplicates"]
               << " duplicate, " << r["moved_aside"] << " moved aside)\n";
+  }
+  if (out.contains("tools"))
+    std::cout << "Catalogue: " << out["tools"] << " tools, " << out["comparisons"] << " comparisons published\n";
+  if (out.contains("directives_waiting") && !out["directives_waiting"].empty()) {
+    std::cout << "Directives not applied: " << out["directives_waiting"].size() << "\n";
+    for (const auto& d : out["directives_waiting"])
+      std::cout << "  " << d["file"].get<std::string>() << " line " << d["line"] << ": " << d["action"].get<std::string>()
+                << " \"" << d["a"].get<std::string>() << "\" / \"" << d["b"].get<std::string>() << "\" ("
+                << d["status"].get<std::string>() << "): " << d["detail"].get<std::string>() << "\n";
   }
   std::cout << "Moved aside: " << out["moved_aside"].size() << "\n";
   for (const auto& m : out["moved_aside"])

@@ -214,18 +214,40 @@ const Spec* spec_for(std::string_view tag) {
   return nullptr;
 }
 
-// "Merge", "never_pair", "neverpair" -> the directive the editor probably meant.
-const Spec* near_spec(std::string_view tag) {
-  std::string key;
-  for (char c : tag)
-    if (c != '-' && c != '_') key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  for (const auto& s : kSpecs) {
-    std::string k;
-    for (const char* c = s.tag; *c; ++c)
-      if (*c != '-') k += *c;
-    if (key == k) return &s;
+// Edit distance, for names of at most 24 bytes (longer ones are never "close").
+std::size_t distance(std::string_view x, std::string_view y) {
+  if (x.size() > 24 || y.size() > 24) return 99;
+  std::array<std::size_t, 25> row{};
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diag = up;
+    }
   }
-  return nullptr;
+  return row[y.size()];
+}
+
+// "Merge", "never_pair", "pear" -> the directive the editor probably meant: the same letters
+// ignoring case and '-'/'_', or within two edits.
+const Spec* near_spec(std::string_view tag) {
+  const auto key = [](std::string_view t) {
+    std::string k;
+    for (char c : t)
+      if (c != '-' && c != '_') k += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return k;
+  };
+  const std::string k = key(tag);
+  for (const auto& s : kSpecs)
+    if (k == key(s.tag)) return &s;
+  const Spec* best = nullptr;
+  std::size_t best_d = 3;
+  for (const auto& s : kSpecs)
+    if (const std::size_t d = distance(k, key(s.tag)); d < best_d) best = &s, best_d = d;
+  return best;
 }
 
 std::string tag(std::string_view name) {
@@ -380,9 +402,9 @@ class Walker {
     const int at = line(n);
     const Spec* s = spec_for(n.name());
     if (!s) {
-      std::string m = tag(n.name()) + " is not a directive; ";
-      if (const Spec* near = near_spec(n.name())) m += "did you mean " + tag(near->tag) + "? ";
-      p_.add(at, m + "The directives are <merge>, <split>, <rename>, <pair> and <never-pair>.");
+      std::string m = tag(n.name()) + " is not a directive";
+      if (const Spec* near = near_spec(n.name())) m += " (did you mean " + tag(near->tag) + "?)";
+      p_.add(at, m + "; the directives are <merge>, <split>, <rename>, <pair> and <never-pair>.");
       return;
     }
     const std::string el = tag(s->tag);

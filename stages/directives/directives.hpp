@@ -9,12 +9,13 @@
 // sentence for the editor, what is wrong and how to put it right.
 //
 // What is checked: the bytes are UTF-8 without control characters (one problem per line);
-// the XML is well-formed (pugixml; its first error only); no <!DOCTYPE> (refused, never
-// interpreted); a declared encoding is UTF-8; the root is <directives> with a real date="YYYY-MM-DD"
-// and a non-empty editor="…" and nothing else; its children are only the five directive
+// the XML is well-formed (pugixml stops at its first error; problems on earlier lines are
+// still reported); no <!DOCTYPE> (refused, never interpreted); a declared encoding is UTF-8;
+// the root is <directives> with a real date="YYYY-MM-DD" and a non-empty editor="…" and
+// nothing else; its children are only the five directive
 // elements, each with exactly its two attributes and no child elements; no text outside them;
 // names are non-empty after trimming, at most kMaxNameBytes, free of control characters, and
-// the two names of a pair-like directive differ (case-insensitively, after NFC). Names are
+// the two names differ (ignoring case, after NFC; a rename may change case alone). Names are
 // kept as written (trimmed); resolving them to tools is the caller's business. An element's
 // text is its note: whitespace runs folded to one space, trimmed (fields::clean_decoded_text).
 //
@@ -29,7 +30,7 @@
 
 namespace tv::directives {
 
-inline constexpr std::size_t kMaxBytes = 8u << 20;   // 8 MiB: ~80,000 hand-written lines
+inline constexpr std::size_t kMaxBytes = 8u << 20;  // 8 MiB
 inline constexpr std::size_t kMaxDirectives = 10'000;
 inline constexpr std::size_t kMaxNameBytes = 200;
 inline constexpr std::size_t kMaxErrors = 20;

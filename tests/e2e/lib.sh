@@ -6,7 +6,7 @@ SRC=${TV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
 WORK=$(mktemp -d /tmp/tv-e2e.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${TV_E2E_KEEP:-}" ] || rm -rf "$WORK"' EXIT
 FAILS=0
 CHECKS=0
 

@@ -136,7 +136,9 @@ BOOST_AUTO_TEST_CASE(an_unknown_or_repeated_attribute_is_a_problem) {
 BOOST_AUTO_TEST_CASE(an_unknown_element_is_a_problem_with_a_suggestion_when_close) {
   FileError e = only_error(file("  <merge a=\"x\" b=\"y\"/>\n  <never_pair a=\"x\" b=\"y\"/>\n"));
   BOOST_TEST(e.line == 4);
-  BOOST_TEST(contains(e.message, "<never_pair> is not a directive; did you mean <never-pair>?"));
+  BOOST_TEST(contains(e.message, "<never_pair> is not a directive (did you mean <never-pair>?)"));
+  BOOST_TEST(contains(only_error(file("  <Merge a=\"x\" b=\"y\"/>\n")).message, "did you mean <merge>?"));
+  BOOST_TEST(contains(only_error(file("  <pear a=\"x\" b=\"y\"/>\n")).message, "did you mean <pair>?"));
   e = only_error(file("  <alias a=\"x\" b=\"y\"/>\n"));
   BOOST_TEST(!contains(e.message, "did you mean"));
   BOOST_TEST(contains(e.message, "<merge>, <split>, <rename>, <pair> and <never-pair>"));
