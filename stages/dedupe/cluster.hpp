@@ -4,7 +4,7 @@
 // and what the matcher reads; plus the editors' forced links (merge: together, split: apart).
 // Output: groups (record indices), each member but the first with the join that brought it in.
 //
-// How (docs/dedupe-plan.md):
+// How (docs/catalogue.md):
 //   0. records are ordered by id, so the result never depends on input or file order;
 //   1. identical (name, vendor, kind) records share one representative: only representatives
 //      are compared, so a thousand copies of "ChatGPT" cost one;
