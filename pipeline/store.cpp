@@ -2,8 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
-
 namespace tv {
 namespace {
 
@@ -340,8 +338,7 @@ std::vector<catalogue::RecordIn> Store::records() const {
               "ORDER BY r.drop_id, r.ordinal");
   std::vector<catalogue::RecordIn> out;
   while (s.step("reading records"))
-    out.push_back({s.text(0) + ":" + std::to_string(s.integer(1)),
-                   nlohmann::json::parse(s.text(2), nullptr, /*allow_exceptions=*/false)});
+    out.push_back({s.text(0) + ":" + std::to_string(s.integer(1)), s.text(2)});
   return out;
 }
 

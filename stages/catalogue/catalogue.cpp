@@ -78,10 +78,10 @@ Output build(const Input& in) {
   Output out;
   const std::size_t n = in.records.size();
   std::vector<dedupe::ClusterInput> inputs(n);
-  std::vector<json> records(n);
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // lookup key -> records
+  auto parse = [&](std::size_t i) { return json::parse(in.records[i].json, nullptr, /*allow_exceptions=*/false); };
   for (std::size_t i = 0; i < n; ++i) {
-    const json& r = in.records[i].json;
+    const json r = parse(i);
     auto& c = inputs[i];
     c.id = in.records[i].id;
     c.match.name = str(r, "name");
@@ -89,7 +89,6 @@ Output build(const Input& in) {
     c.match.kind = str(r, "kind");
     c.match.description = str(r, "description");
     c.match.source_url = str(r, "source_url");
-    records[i] = r;
     for (auto& k : lookup_keys(c.match.name)) by_name[k].push_back(i);
   }
   auto records_named = [&](const std::string& name) {
@@ -130,7 +129,7 @@ Output build(const Input& in) {
   // Cluster, with the editors' merges and splits.
   std::vector<dedupe::ForcedLink> forced;
   std::vector<DirectiveRow*> forced_rows;
-  for (auto& [names, d] : link_rule) {
+  for (auto& [pair_names, d] : link_rule) {
     auto a = records_named(d->a), b = records_named(d->b);
     if (a.empty() || b.empty()) {
       d->status = "pending";
@@ -165,9 +164,8 @@ Output build(const Input& in) {
     d->detail = "\"" + d->a + "\" is shown as \"" + d->b + "\"";
   }
 
-  std::vector<dedupe::CanonicalTool> canon;
-  canon.reserve(groups.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) canon.push_back(dedupe::canonical_tool(groups[g], inputs, records, rename[g]));
+  std::vector<std::string> names(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) names[g] = dedupe::canonical_name(groups[g], inputs, rename[g]);
 
   // Identities.
   dedupe::KnownIdentities known;
@@ -179,9 +177,12 @@ Output build(const Input& in) {
     next_seq = std::max(next_seq, t.seq + 1);
   }
   for (const auto& [rec, tool] : in.members) known.tool_of_record[rec] = tool;
-  std::vector<dedupe::GroupIdentityInput> gid;
-  gid.reserve(groups.size());
-  for (const auto& c : canon) gid.push_back({c.members, c.name});
+  std::vector<dedupe::GroupIdentityInput> gid(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (auto i : groups[g].members) gid[g].records.push_back(inputs[i].id);
+    std::sort(gid[g].records.begin(), gid[g].records.end());
+    gid[g].name = names[g];
+  }
   auto ids = dedupe::assign_identities(gid, known);
 
   // Where absorbed tools lead: tonight's absorptions, then older ones, followed to the end.
@@ -206,25 +207,43 @@ Output build(const Input& in) {
   for (const auto& t : in.tools)
     if (!live.count(t.id)) slugs_leading_to[survivor(t.id)].push_back(t.slug);
 
+  // Each tool in turn: its records parsed, merged, written out, then let go.
   std::map<std::string, std::size_t> group_of_tool;
+  std::vector<pair::PairTool> pt(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const auto& id = ids[g];
     group_of_tool[id.id] = g;
+    std::vector<json> member_records;
+    member_records.reserve(groups[g].members.size());
+    for (auto i : groups[g].members) member_records.push_back(parse(i));
+    auto canon = dedupe::canonical_tool(groups[g], inputs, member_records, rename[g]);
+    member_records = {};
     ToolRow row;
     row.id = id.id;
     row.slug = id.slug;
-    row.name = canon[g].name;
+    row.name = canon.name;
     auto k = known_rows.find(id.id);
     row.seq = k != known_rows.end() ? k->second->seq : next_seq++;
     row.created_at = k != known_rows.end() ? k->second->created_at : in.today;
     auto redirects = slugs_leading_to[id.id];
     std::sort(redirects.begin(), redirects.end());
-    row.json = tool_json(canon[g], id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
+    row.json = tool_json(canon, id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
     if (k == known_rows.end() || k->second->json != row.json || k->second->name != row.name ||
         !k->second->absorbed_into.empty())
-      out.tools.push_back(row);
+      out.tools.push_back(std::move(row));
     if (id.is_new) ++out.stats.new_tools;
-    for (const auto& rec : canon[g].members) out.members.emplace_back(rec, id.id);
+    for (const auto& rec : canon.members) out.members.emplace_back(rec, id.id);
+
+    const auto& f = canon.fields;
+    auto& t = pt[g];
+    t.id = id.id;
+    t.slug = id.slug;
+    t.name = canon.name;
+    t.category = f["category"].is_string() ? f["category"].get<std::string>() : "";
+    t.kind = f["kind"].is_string() ? f["kind"].get<std::string>() : "";
+    t.vendor = f["vendor"].is_string() ? f["vendor"].get<std::string>() : "";
+    t.price_tier = f["price"].is_object() ? str(f["price"], "tier") : "";
+    t.size = largest_size(f["parameter_sizes"]);
   }
   for (const auto& t : in.tools)
     if (!live.count(t.id) && t.absorbed_into != absorbed_into[t.id]) {
@@ -243,7 +262,7 @@ Output build(const Input& in) {
     bool one = ga.size() == 1 && ga == gb;
     d->status = "applied";
     d->detail = forced[f].together
-                    ? (one ? "one tool: " + canon[*ga.begin()].name
+                    ? (one ? "one tool: " + names[*ga.begin()]
                            : "could not be one tool (a split or a size sibling on either side)")
                     : (one ? "still one tool: a merge elsewhere joins them" : "kept apart");
     if (forced[f].together != one) d->status = "void";
@@ -251,7 +270,7 @@ Output build(const Input& in) {
 
   // Tool lookup for pair rules: by record names and by the tools' own names.
   std::unordered_map<std::string, std::size_t> group_by_name;
-  for (std::size_t g = 0; g < groups.size(); ++g) group_by_name.emplace(dedupe::fold_key(canon[g].name), g);
+  for (std::size_t g = 0; g < groups.size(); ++g) group_by_name.emplace(dedupe::fold_key(names[g]), g);
   auto tool_named = [&](const std::string& name) -> std::optional<std::size_t> {
     if (auto it = group_by_name.find(dedupe::fold_key(name)); it != group_by_name.end()) return it->second;
     auto gs = groups_of(records_named(name));
@@ -261,7 +280,7 @@ Output build(const Input& in) {
   std::vector<pair::EditorRule> rules;
   std::set<std::pair<std::string, std::string>> forbidden;
   std::map<std::pair<std::string, std::string>, DirectiveRow*> pin_rows;
-  for (auto& [names, d] : pair_rule) {
+  for (auto& [pair_names, d] : pair_rule) {
     auto ga = tool_named(d->a), gb = tool_named(d->b);
     if (!ga || !gb) {
       d->status = "pending";
@@ -270,7 +289,7 @@ Output build(const Input& in) {
     }
     if (*ga == *gb) {
       d->status = "void";
-      d->detail = "\"" + d->a + "\" and \"" + d->b + "\" are one tool (" + canon[*ga].name +
+      d->detail = "\"" + d->a + "\" and \"" + d->b + "\" are one tool (" + names[*ga] +
                   "); a tool is never compared with itself";
       continue;
     }
@@ -301,7 +320,7 @@ Output build(const Input& in) {
     std::string why;
     if (a == b) {
       auto g = group_of_tool.find(a);
-      why = "the two tools turned out to be one (" + (g != group_of_tool.end() ? canon[g->second].name : a) + ")";
+      why = "the two tools turned out to be one (" + (g != group_of_tool.end() ? names[g->second] : a) + ")";
     } else if (live_pairs.count({a, b})) {
       why = "the same two tools as " + slug_of_pair[{a, b}]->slug + " after a merge";
     } else if (forbidden.count({a, b})) {
@@ -322,21 +341,6 @@ Output build(const Input& in) {
     if (live_pairs.count(key)) d->detail = "already published as " + slug_of_pair[key]->slug;
 
   // Tonight's choice.
-  std::vector<pair::PairTool> pt;
-  pt.reserve(groups.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    const auto& f = canon[g].fields;
-    pair::PairTool t;
-    t.id = ids[g].id;
-    t.slug = ids[g].slug;
-    t.name = canon[g].name;
-    t.category = f["category"].is_string() ? f["category"].get<std::string>() : "";
-    t.kind = f["kind"].is_string() ? f["kind"].get<std::string>() : "";
-    t.vendor = f["vendor"].is_string() ? f["vendor"].get<std::string>() : "";
-    t.price_tier = f["price"].is_object() ? str(f["price"], "tier") : "";
-    t.size = largest_size(f["parameter_sizes"]);
-    pt.push_back(std::move(t));
-  }
   auto chosen = pair::choose_pairs(pt, published, rules, in.budget, in.today);
   std::set<std::string> slugs_used;
   for (const auto& c : in.comparisons) slugs_used.insert(c.slug);

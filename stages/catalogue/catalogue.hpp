@@ -16,7 +16,8 @@
 // yet stays "pending" and applies the night the tool arrives.
 // Comparisons: a published comparison whose two tools became one, or that duplicates another
 // after a merge, or that an editor forbade, is withdrawn with the reason; none is deleted.
-// Pure: no I/O, no clock. Throws only std::bad_alloc.
+// Pure: no I/O, no clock. A record whose JSON does not parse is treated as nameless. Throws
+// only std::bad_alloc.
 #pragma once
 #include <string>
 #include <utility>
@@ -30,8 +31,9 @@
 namespace tv::catalogue {
 
 struct RecordIn {
-  std::string id;       // "<sha256>:<ordinal>"
-  nlohmann::json json;  // the stored record JSON (docs/records.md)
+  std::string id;    // "<sha256>:<ordinal>"
+  std::string json;  // the stored record JSON text (docs/records.md); parsed when needed, so
+                     // 100k records never sit in memory as JSON trees at once
 };
 
 struct Input {

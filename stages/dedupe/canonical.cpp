@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace tv::dedupe {
 namespace {
@@ -10,13 +12,13 @@ namespace {
 using nlohmann::json;
 
 // Lower is more trusted. Values read from a field the site labels beat guesses from prose.
-int trust(const std::string& rule) {
-  if (rule.find("in prose") != std::string::npos || rule.rfind("category from kind", 0) == 0 ||
-      rule.rfind("kind inferred", 0) == 0)
+int trust(std::string_view rule) {
+  auto starts = [&](std::string_view p) { return rule.substr(0, p.size()) == p; };
+  if (rule.find("in prose") != std::string_view::npos || starts("category from kind") || starts("kind inferred"))
     return 4;
-  if (rule.rfind("profile ", 0) == 0) return 0;
-  if (rule.rfind("json-ld", 0) == 0) return 1;
-  if (rule.rfind("meta", 0) == 0 || rule.rfind("link", 0) == 0) return 2;
+  if (starts("profile ")) return 0;
+  if (starts("json-ld")) return 1;
+  if (starts("meta") || starts("link")) return 2;
   return 3;
 }
 
@@ -29,40 +31,46 @@ std::string str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A value as the members give it; points into the member records (no copy until chosen).
 struct Candidate {
-  SourcedValue sv;
+  const json* value = nullptr;
+  std::vector<std::string> sources;
+  std::string rule;
   int best_trust = 99;
   std::size_t first_rank = 0;  // first member (in id order) giving it
 };
 
+std::string_view view(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
+
 // The values members give for one field, most trusted first.
-std::vector<Candidate> candidates(const char* field, const std::vector<std::size_t>& members,
-                                  const std::vector<json>& records) {
+std::vector<Candidate> candidates(const char* field, const std::vector<json>& records) {
   std::vector<Candidate> out;
-  for (std::size_t r = 0; r < members.size(); ++r) {
-    const json& rec = records[members[r]];
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    const json& rec = records[r];
     auto it = rec.find(field);
     if (it == rec.end() || it->is_null()) continue;
-    std::string file = str(rec, "source_file"), rule;
-    if (auto p = rec.find("provenance"); p != rec.end() && p->contains(field)) {
-      const json& pv = (*p)[field];
-      file = str(pv, "file");
-      rule = str(pv, "rule");
-    }
-    auto c = std::find_if(out.begin(), out.end(), [&](const Candidate& x) { return x.sv.value == *it; });
+    const json* pv = nullptr;
+    if (auto p = rec.find("provenance"); p != rec.end() && p->is_object())
+      if (auto f = p->find(field); f != p->end()) pv = &*f;
+    std::string_view rule = pv ? view(*pv, "rule") : std::string_view();
+    std::string_view file = pv ? view(*pv, "file") : view(rec, "source_file");
+    auto c = std::find_if(out.begin(), out.end(), [&](const Candidate& x) { return *x.value == *it; });
     if (c == out.end()) {
-      out.push_back({{*it, {}, rule}, trust(rule), r});
+      out.push_back({&*it, {}, std::string(rule), trust(rule), r});
       c = out.end() - 1;
     } else if (trust(rule) < c->best_trust) {
       c->best_trust = trust(rule);
-      c->sv.rule = rule;
+      c->rule = rule;
     }
-    if (std::find(c->sv.sources.begin(), c->sv.sources.end(), file) == c->sv.sources.end())
-      c->sv.sources.push_back(file);
+    if (std::find(c->sources.begin(), c->sources.end(), file) == c->sources.end())
+      c->sources.push_back(std::string(file));
   }
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
     if (a.best_trust != b.best_trust) return a.best_trust < b.best_trust;
-    if (a.sv.sources.size() != b.sv.sources.size()) return a.sv.sources.size() > b.sv.sources.size();
+    if (a.sources.size() != b.sources.size()) return a.sources.size() > b.sources.size();
     return a.first_rank < b.first_rank;
   });
   return out;
@@ -105,12 +113,22 @@ std::string pick_name(const std::vector<NameKey>& names) {
 
 }  // namespace
 
+std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename) {
+  if (!rename.empty()) return rename;
+  std::vector<NameKey> names;
+  for (auto i : group.members) names.push_back(analyse_name(inputs[i].match.name));
+  return pick_name(names);
+}
+
 CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
                              const std::vector<json>& records, const std::string& rename) {
   CanonicalTool t;
   std::vector<NameKey> names;
   for (auto i : group.members) names.push_back(analyse_name(inputs[i].match.name));
   t.name = rename.empty() ? pick_name(names) : rename;
+  std::unordered_map<std::size_t, std::size_t> pos;  // input index -> position in `records`
+  for (std::size_t k = 0; k < group.members.size(); ++k) pos.emplace(group.members[k], k);
+  auto rec = [&](std::size_t input) -> const json& { return records[pos.at(input)]; };
   t.key = fold_key(t.name);
 
   // The family form is an alias only when the tool is the family ("SmolVLM" is not another
@@ -124,8 +142,8 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   }
   for (auto i : group.members) {
     t.members.push_back(inputs[i].id);
-    sources.insert(str(records[i], "source_file"));
-    if (auto u = str(records[i], "source_url"); !u.empty()) urls.insert(u);
+    sources.insert(str(rec(i), "source_file"));
+    if (auto u = str(rec(i), "source_url"); !u.empty()) urls.insert(u);
   }
   std::sort(t.members.begin(), t.members.end());
   t.aliases.assign(aliases.begin(), aliases.end());
@@ -134,19 +152,19 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   t.source_urls.assign(urls.begin(), urls.end());
 
   for (const char* field : kFields) {
-    auto c = candidates(field, group.members, records);
+    auto c = candidates(field, records);
     if (c.empty()) {
       t.fields[field] = nullptr;
       continue;
     }
-    t.fields[field] = c.front().sv.value;
-    t.provenance[field] = {{"file", c.front().sv.sources.front()}, {"rule", c.front().sv.rule}};
+    t.fields[field] = *c.front().value;
+    t.provenance[field] = {{"file", c.front().sources.front()}, {"rule", c.front().rule}};
     bool conflicting = std::find_if(std::begin(kConflictFields), std::end(kConflictFields), [&](const char* f) {
                          return std::string_view(f) == field;
                        }) != std::end(kConflictFields);
     if (conflicting && c.size() > 1) {
       Conflict k{field, {}};
-      for (auto& x : c) k.values.push_back(std::move(x.sv));
+      for (auto& x : c) k.values.push_back({*x.value, std::move(x.sources), std::move(x.rule)});
       t.conflicts.push_back(std::move(k));
     }
   }
@@ -154,10 +172,10 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   // The merge record: the first member, then each join in the order it was made.
   auto name_of = [&](std::size_t i) { return inputs[i].match.name; };
   auto first = group.members.front();
-  t.merged_from.push_back({inputs[first].id, name_of(first), str(records[first], "source_file"), "", "first record"});
+  t.merged_from.push_back({inputs[first].id, name_of(first), str(rec(first), "source_file"), "", "first record"});
   for (const auto& j : group.joins)
     t.merged_from.push_back(
-        {inputs[j.member].id, name_of(j.member), str(records[j.member], "source_file"), name_of(j.with), j.why});
+        {inputs[j.member].id, name_of(j.member), str(rec(j.member), "source_file"), name_of(j.with), j.why});
   return t;
 }
 

@@ -57,9 +57,13 @@ struct CanonicalTool {
   std::vector<std::string> members;  // record ids, sorted
 };
 
-// `records[i]` is the JSON of ClusterInput i; `rename` (may be empty) is an editor's name.
+// `records[k]` is the record JSON of `group.members[k]`; `rename` (may be empty) is an
+// editor's name.
 CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
                              const std::vector<nlohmann::json>& records, const std::string& rename = {});
+
+// The name canonical_tool would give, from the names alone (no record JSON needed).
+std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename = {});
 
 // "Code Llama 4 (70B & 400B)" -> "code-llama-4-70b-400b", "Command R+" -> "command-r-plus":
 // ASCII letters and digits, other runs become one '-', at most 80 bytes; "" when nothing is

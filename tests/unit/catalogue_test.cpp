@@ -17,7 +17,7 @@ RecordIn rec(const std::string& id, const std::string& name, const std::string& 
              const std::string& category = "Developer Tools") {
   json j = {{"name", name}, {"vendor", vendor}, {"kind", kind}, {"category", category},
             {"source_file", id + ".html"}, {"provenance", json::object()}};
-  return {id, j};
+  return {id, j.dump()};
 }
 
 // Feeds a night's output back as the next night's history, as the store does.
