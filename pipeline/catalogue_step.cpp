@@ -15,9 +15,12 @@ catalogue::Stats update_catalogue(const Config& cfg, Store& store, const std::st
   in.budget.max_per_tool_per_week = std::size_t(cfg.pair.max_per_tool_per_week);
   in.today = today;
   in.run_id = run_id;
+  in.jobs = unsigned(cfg.run.jobs);
   auto out = catalogue::build(in);
   store.save_catalogue(out.tools, out.members, out.comparisons, out.directives);
   const auto& s = out.stats;
+  spdlog::debug("catalogue phases: read {:.2f} s, cluster {:.2f} s, tools {:.2f} s, pair {:.2f} s", out.stats.read_s,
+                out.stats.cluster_s, out.stats.tools_s, out.stats.pair_s);
   spdlog::info("catalogue: {} record(s) -> {} tool(s) ({} new, {} merged into another); {} new comparison(s), "
                "{} withdrawn, {} left for later nights by the budget",
                s.records, s.tools, s.new_tools, s.absorbed, s.new_comparisons, s.withdrawn, s.held_by_budget);

@@ -1,11 +1,13 @@
 #include "stages/catalogue/catalogue.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
 
+#include "stages/common/parallel.hpp"
 #include "stages/dedupe/canonical.hpp"
 #include "stages/dedupe/cluster.hpp"
 #include "stages/dedupe/identity.hpp"
@@ -76,11 +78,17 @@ double largest_size(const json& sizes) {
 
 Output build(const Input& in) {
   Output out;
+  auto lap = [t = std::chrono::steady_clock::now()]() mutable {
+    auto now = std::chrono::steady_clock::now();
+    double s = std::chrono::duration<double>(now - t).count();
+    t = now;
+    return s;
+  };
   const std::size_t n = in.records.size();
   std::vector<dedupe::ClusterInput> inputs(n);
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // lookup key -> records
   auto parse = [&](std::size_t i) { return json::parse(in.records[i].json, nullptr, /*allow_exceptions=*/false); };
-  for (std::size_t i = 0; i < n; ++i) {
+  parallel_for(n, in.jobs, [&](std::size_t i) {
     const json r = parse(i);
     auto& c = inputs[i];
     c.id = in.records[i].id;
@@ -89,8 +97,10 @@ Output build(const Input& in) {
     c.match.kind = str(r, "kind");
     c.match.description = str(r, "description");
     c.match.source_url = str(r, "source_url");
-    for (auto& k : lookup_keys(c.match.name)) by_name[k].push_back(i);
-  }
+  });
+  for (std::size_t i = 0; i < n; ++i)
+    for (auto& k : lookup_keys(inputs[i].match.name)) by_name[k].push_back(i);
+  out.stats.read_s = lap();
   auto records_named = [&](const std::string& name) {
     std::vector<std::size_t> found;
     for (auto& k : lookup_keys(name))
@@ -140,7 +150,8 @@ Output build(const Input& in) {
     forced.push_back({a, b, merge, std::string(merge ? "editor merge (" : "editor split (") + where(*d) + ")"});
     forced_rows.push_back(d);
   }
-  auto groups = dedupe::cluster(inputs, forced);
+  auto groups = dedupe::cluster(inputs, forced, in.jobs);
+  out.stats.cluster_s = lap();
   std::vector<std::size_t> group_of(n);
   for (std::size_t g = 0; g < groups.size(); ++g)
     for (auto i : groups[g].members) group_of[i] = g;
@@ -207,12 +218,21 @@ Output build(const Input& in) {
   for (const auto& t : in.tools)
     if (!live.count(t.id)) slugs_leading_to[survivor(t.id)].push_back(t.slug);
 
-  // Each tool in turn: its records parsed, merged, written out, then let go.
-  std::map<std::string, std::size_t> group_of_tool;
+  // Each tool: its records parsed, merged, written out, then let go (in parallel, each tool
+  // into its own slot).
   std::vector<pair::PairTool> pt(groups.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) {
+  std::vector<std::optional<ToolRow>> rows(groups.size());
+  std::vector<std::string> first_seen(groups.size());
+  std::vector<std::int64_t> known_seq(groups.size(), 0);
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    if (auto k = known_rows.find(ids[g].id); k != known_rows.end()) {
+      known_seq[g] = k->second->seq;
+      first_seen[g] = k->second->created_at;
+    } else {
+      first_seen[g] = in.today;
+    }
+  parallel_for(groups.size(), in.jobs, [&](std::size_t g) {
     const auto& id = ids[g];
-    group_of_tool[id.id] = g;
     std::vector<json> member_records;
     member_records.reserve(groups[g].members.size());
     for (auto i : groups[g].members) member_records.push_back(parse(i));
@@ -222,29 +242,38 @@ Output build(const Input& in) {
     row.id = id.id;
     row.slug = id.slug;
     row.name = canon.name;
-    auto k = known_rows.find(id.id);
-    row.seq = k != known_rows.end() ? k->second->seq : next_seq++;
-    row.created_at = k != known_rows.end() ? k->second->created_at : in.today;
-    auto redirects = slugs_leading_to[id.id];
+    row.created_at = first_seen[g];
+    auto redirects = slugs_leading_to.count(id.id) ? slugs_leading_to.at(id.id) : std::vector<std::string>{};
     std::sort(redirects.begin(), redirects.end());
     row.json = tool_json(canon, id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
+    auto k = known_rows.find(id.id);
     if (k == known_rows.end() || k->second->json != row.json || k->second->name != row.name ||
         !k->second->absorbed_into.empty())
-      out.tools.push_back(std::move(row));
-    if (id.is_new) ++out.stats.new_tools;
-    for (const auto& rec : canon.members) out.members.emplace_back(rec, id.id);
+      rows[g] = std::move(row);
 
     const auto& f = canon.fields;
     auto& t = pt[g];
     t.id = id.id;
     t.slug = id.slug;
     t.name = canon.name;
-    t.category = f["category"].is_string() ? f["category"].get<std::string>() : "";
-    t.kind = f["kind"].is_string() ? f["kind"].get<std::string>() : "";
-    t.vendor = f["vendor"].is_string() ? f["vendor"].get<std::string>() : "";
-    t.price_tier = f["price"].is_object() ? str(f["price"], "tier") : "";
-    t.size = largest_size(f["parameter_sizes"]);
+    auto text = [&](const char* key) { return f.contains(key) && f[key].is_string() ? f[key].get<std::string>() : ""; };
+    t.category = text("category");
+    t.kind = text("kind");
+    t.vendor = text("vendor");
+    t.price_tier = f.contains("price") && f["price"].is_object() ? str(f["price"], "tier") : "";
+    t.size = f.contains("parameter_sizes") ? largest_size(f["parameter_sizes"]) : 0;
+  });
+  std::map<std::string, std::size_t> group_of_tool;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    group_of_tool[ids[g].id] = g;
+    if (ids[g].is_new) ++out.stats.new_tools;
+    if (rows[g]) {
+      rows[g]->seq = known_seq[g] ? known_seq[g] : next_seq++;
+      out.tools.push_back(std::move(*rows[g]));
+    }
+    for (auto i : groups[g].members) out.members.emplace_back(inputs[i].id, ids[g].id);
   }
+  out.stats.tools_s = lap();
   for (const auto& t : in.tools)
     if (!live.count(t.id) && t.absorbed_into != absorbed_into[t.id]) {
       ToolRow row = t;
@@ -362,6 +391,7 @@ Output build(const Input& in) {
       p->second->detail = "published as " + row.slug;
   }
 
+  out.stats.pair_s = lap();
   out.stats.records = n;
   out.stats.tools = groups.size();
   out.stats.new_comparisons = chosen.chosen.size();

@@ -16,7 +16,7 @@
 // yet stays "pending" and applies the night the tool arrives.
 // Comparisons: a published comparison whose two tools became one, or that duplicates another
 // after a merge, or that an editor forbade, is withdrawn with the reason; none is deleted.
-// Pure: no I/O, no clock. A record whose JSON does not parse is treated as nameless. Throws
+// Pure: no I/O, no calendar clock (a steady clock times the phases). A record whose JSON does not parse is treated as nameless. Throws
 // only std::bad_alloc.
 #pragma once
 #include <string>
@@ -45,12 +45,16 @@ struct Input {
   pair::Budget budget;
   std::string today;   // YYYY-MM-DD
   std::string run_id;
+  unsigned jobs = 0;   // threads (0 = one per core); the result does not depend on it
 };
 
 struct Stats {
   std::size_t records = 0, tools = 0, new_tools = 0, absorbed = 0;
   std::size_t new_comparisons = 0, withdrawn = 0, held_by_budget = 0, candidates = 0;
   std::size_t directives_applied = 0, directives_pending = 0;
+  // Where the time went (steady clock, seconds): reading the records' match fields,
+  // clustering, building each tool (parse, merge, JSON), choosing pairs.
+  double read_s = 0, cluster_s = 0, tools_s = 0, pair_s = 0;
 };
 
 struct Output {

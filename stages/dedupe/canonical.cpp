@@ -48,6 +48,9 @@ std::string_view view(const json& j, const char* key) {
 // The values members give for one field, most trusted first.
 std::vector<Candidate> candidates(const char* field, const std::vector<json>& records) {
   std::vector<Candidate> out;
+  // Values are found by hash: a tool scraped a hundred times with a hundred descriptions must
+  // not compare every description with every other.
+  std::unordered_multimap<std::size_t, std::size_t> by_hash;  // value hash -> index in out
   for (std::size_t r = 0; r < records.size(); ++r) {
     const json& rec = records[r];
     auto it = rec.find(field);
@@ -57,8 +60,12 @@ std::vector<Candidate> candidates(const char* field, const std::vector<json>& re
       if (auto f = p->find(field); f != p->end()) pv = &*f;
     std::string_view rule = pv ? view(*pv, "rule") : std::string_view();
     std::string_view file = pv ? view(*pv, "file") : view(rec, "source_file");
-    auto c = std::find_if(out.begin(), out.end(), [&](const Candidate& x) { return *x.value == *it; });
+    const std::size_t h = std::hash<json>{}(*it);
+    auto c = out.end();
+    for (auto [b, e] = by_hash.equal_range(h); b != e; ++b)
+      if (*out[b->second].value == *it) c = out.begin() + std::ptrdiff_t(b->second);
     if (c == out.end()) {
+      by_hash.emplace(h, out.size());
       out.push_back({&*it, {}, std::string(rule), trust(rule), r});
       c = out.end() - 1;
     } else if (trust(rule) < c->best_trust) {

@@ -1,5 +1,7 @@
 #include "stages/dedupe/cluster.hpp"
 
+#include "stages/common/parallel.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
@@ -63,7 +65,8 @@ class Groups {
 
 }  // namespace
 
-std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::vector<ForcedLink>& forced) {
+std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::vector<ForcedLink>& forced,
+                           unsigned jobs) {
   const std::size_t n = records.size();
   // 0. Id order: every later loop walks records, blocks and edges in this order.
   std::vector<std::size_t> order(n);
@@ -85,7 +88,7 @@ std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::
     if (fresh) reps.push_back(i);
   }
   std::vector<Analysed> an(n);
-  for (auto i : reps) an[i] = analyse(records[i].match);
+  parallel_for(reps.size(), jobs, [&](std::size_t k) { an[reps[k]] = analyse(records[reps[k]].match); });
 
   // 2. Blocks and compares.
   std::unordered_map<std::string, std::vector<std::size_t>> blocks;

@@ -49,6 +49,8 @@ struct Group {
   std::vector<Join> joins;           // one per member but the first, in join order
 };
 
-std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::vector<ForcedLink>& forced = {});
+// `jobs`: threads for analysing names (0 = one per core); the result does not depend on it.
+std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::vector<ForcedLink>& forced = {},
+                           unsigned jobs = 1);
 
 }  // namespace tv::dedupe
