@@ -106,14 +106,18 @@ std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::
   Groups g(n);
   std::vector<Edge> tree;  // the joins actually made (a spanning forest)
   std::vector<Edge> sized, sizeless, mixed;
-  for (auto [a, b] : candidates) {
-    auto d = compare(an[a], an[b]);
+  std::vector<Decision> decisions(candidates.size());
+  parallel_for(candidates.size(), jobs,
+               [&](std::size_t k) { decisions[k] = compare(an[candidates[k].first], an[candidates[k].second]); });
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    auto [a, b] = candidates[k];
+    auto& d = decisions[k];
     if (!d.same) {
       if (d.hard) g.forbid(a, b);
       continue;
     }
     bool sa = !an[a].name.sizes.empty(), sb = !an[b].name.sizes.empty();
-    (sa && sb ? sized : !sa && !sb ? sizeless : mixed).push_back({a, b, d.reason});
+    (sa && sb ? sized : !sa && !sb ? sizeless : mixed).push_back({a, b, std::move(d.reason)});
   }
 
   // Editor links, mapped onto representatives.
