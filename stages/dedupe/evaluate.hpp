@@ -24,7 +24,9 @@ struct Mistake {
   int label = 0;
 };
 
-// Runs the matcher on every pair (attributes "title" and "manufacturer").
+// Runs the matcher on every pair (attributes "title", "manufacturer" and "price"). Title-word
+// IDF (matcher rule 6) is computed from the file's own records, each distinct title once:
+// unsupervised, the labels are never read for it.
 Confusion evaluate(const std::vector<LabelledPair>& pairs, std::vector<Mistake>* mistakes = nullptr);
 
 }  // namespace tv::dedupe

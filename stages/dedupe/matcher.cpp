@@ -1,11 +1,18 @@
 #include "stages/dedupe/matcher.hpp"
 
 #include <algorithm>
+#include <string_view>
 
+#include "stages/normalise/fields/kind.hpp"
+#include "stages/normalise/fields/url.hpp"
 #include "stages/normalise/fields/vendor.hpp"
 
 namespace tv::dedupe {
 namespace {
+
+constexpr std::size_t kRareWords = 4;  // "t:" block keys per product-like record
+constexpr std::size_t kMinProductWords = 3;
+constexpr std::size_t kShortName = 3;
 
 bool sizes_agree(const fields::ParamSize& a, const fields::ParamSize& b) {
   if (a.experts != b.experts) return false;
@@ -20,40 +27,204 @@ std::string strip_vendor(const std::string& key, const std::string& vendor_key) 
   return key;
 }
 
+std::string first_word_key(const std::string& vendor) {
+  std::size_t end = 0;
+  while (end < vendor.size() && vendor[end] != ' ' && vendor[end] != '-' && vendor[end] != '_') ++end;
+  return fold_key(std::string_view(vendor).substr(0, end));
+}
+
+std::string kind_family(const std::string& kind) {
+  if (kind.empty()) return {};
+  const std::string k = fields::infer_kind(kind, "");
+  if (k == "text" || k == "code" || k == "vision-language" || k == "agent") return "language";
+  if (k == "speech" || k == "audio") return "audio";
+  if (k == "image" || k == "video" || k == "embedding") return k;
+  return {};  // "app", "multimodal", unknown: they never decide
+}
+
+// host + path (+ query) of a source URL; "" for a bare host, which is no evidence.
+std::string source_page(const std::string& url) {
+  if (url.empty()) return {};
+  const auto clean = fields::clean_url(url);
+  if (!clean) return {};
+  const std::string host = fields::url_host(*clean);
+  const std::size_t scheme = clean->find("://");
+  if (host.empty() || scheme == std::string::npos) return {};
+  const std::size_t slash = clean->find_first_of("/?", scheme + 3);
+  if (slash == std::string::npos) return {};
+  std::string rest = clean->substr(slash);
+  while (!rest.empty() && rest.back() == '/') rest.pop_back();
+  if (rest.empty()) return {};
+  return host + rest;
+}
+
+bool vendors_compatible(const Analysed& a, const Analysed& b) {
+  if (a.vendor_key.empty() || b.vendor_key.empty()) return true;
+  return a.vendor_key == b.vendor_key || (!a.vendor_head.empty() && a.vendor_head == b.vendor_head);
+}
+
+bool keys_equal(const Analysed& a, const Analysed& b) {
+  return a.name.key == b.name.key || a.bare_key == b.bare_key || a.bare_key == b.name.key ||
+         a.name.key == b.bare_key;
+}
+
+// One name's stem is the other's key ("Perplexity AI" / "Perplexity").
+bool stem_equal(const Analysed& a, const Analysed& b) {
+  auto one = [](const Analysed& x, const Analysed& y) {
+    return !x.name.stem.empty() && (x.name.stem == y.name.key || x.name.stem == y.bare_key);
+  };
+  return one(a, b) || one(b, a);
+}
+
+// A vendor named like the product: vendor "Perplexity" for "Perplexity AI".
+bool vendor_names_product(const Analysed& x, const Analysed& y) {
+  if (x.vendor_key.empty()) return false;
+  const std::string* names[] = {&x.name.key, &x.name.stem, &y.name.key, &y.name.stem};
+  return std::any_of(std::begin(names), std::end(names),
+                     [&](const std::string* n) { return !n->empty() && *n == x.vendor_key; });
+}
+
+// `y` is a short name (at most kShortName words) that `x` merely extends: "Gemini 2.5 Flash" /
+// "Gemini 2.5 Flash Lite", "ChatGPT" / "ChatGPT Writer". Word similarity cannot tell a variant
+// from filler there; the names rules keep them apart.
+bool extends(const Analysed& x, const Analysed& y) {
+  const std::string& k = x.name.key;
+  const std::string& s = y.name.key;
+  return y.family_words <= kShortName && k.size() > s.size() && k.compare(0, s.size(), s) == 0;
+}
+
+bool share_title_block(const Analysed& a, const Analysed& b) {
+  for (const auto& k : a.blocks)
+    if (k.rfind("t:", 0) == 0 && std::find(b.blocks.begin(), b.blocks.end(), k) != b.blocks.end())
+      return true;
+  return false;
+}
+
+// Words as title_words counts them: runs of letters and digits (or non-ASCII bytes), a '.'
+// between digits inside ("Gemini 2.5 Flash" has 3, "Command R+" 2, "GPT-4o mini" 3).
+std::size_t count_words(std::string_view s) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t n = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const auto u = static_cast<unsigned char>(c);
+    bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || u >= 0x80;
+    if (c == '.' && in_word && i > 0 && is_digit(s[i - 1]) && i + 1 < s.size() && is_digit(s[i + 1])) w = true;
+    if (w && !in_word) ++n;
+    in_word = w;
+  }
+  return n;
+}
+
+// Words too common to block on, whatever a small corpus says: shop filler and AI-tool filler.
+// Without statistics they would otherwise win on length ("software", "windows").
+bool is_common_word(std::string_view w) {
+  static constexpr std::string_view kCommon[] = {
+      "the",     "for",     "and",     "with",    "of",   "by",  "software", "windows", "win",
+      "mac",     "pc",      "edition", "version", "complete", "package", "product", "user",
+      "users",   "new",     "ai",      "app",     "tool", "tools", "online", "free"};
+  return std::find(std::begin(kCommon), std::end(kCommon), w) != std::end(kCommon);
+}
+
+std::string prefixed(std::string_view prefix, const std::string& s) {
+  std::string out;
+  out.reserve(prefix.size() + s.size());
+  out.append(prefix).append(s);
+  return out;
+}
+
+void add_key(std::vector<std::string>& keys, std::string k) {
+  if (k.empty() || keys.size() >= kMaxBlockKeys) return;
+  if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+}
+
 }  // namespace
 
-Analysed analyse(const MatchInput& in) {
+Analysed analyse(const MatchInput& in, const TokenStats* stats) {
   Analysed a;
   a.name = analyse_name(in.name);
-  if (!in.vendor.empty()) a.vendor_key = fold_key(fields::canonical_vendor(in.vendor));
+  if (!in.vendor.empty()) {
+    const std::string vendor = fields::canonical_vendor(in.vendor);
+    a.vendor_key = fold_key(vendor);
+    a.vendor_head = first_word_key(vendor);
+  }
   a.bare_key = strip_vendor(a.name.key, a.vendor_key);
+  a.kind_family = kind_family(in.kind);
+  a.sketch = sketch_text(in.description);
+  a.page = source_page(in.source_url);
+
+  if (a.name.sizes.empty() && !a.name.quantised) {
+    TitleProfile t = profile_title(a.name.display, in.price, stats, kMinProductWords);
+    if (t.tokens.size() >= kMinProductWords) {
+      a.product_like = true;
+      a.title = std::move(t);
+      a.family_words = count_words(a.name.family);
+    }
+  }
+
+  add_key(a.blocks, a.name.key);
+  add_key(a.blocks, a.bare_key);
+  add_key(a.blocks, a.name.stem);
+  if (!a.page.empty()) add_key(a.blocks, prefixed("u:", a.page));
+  if (a.product_like) {
+    // The rarest words: few records share them, so their blocks stay small.
+    std::vector<const TitleToken*> words;
+    for (const auto& t : a.title.tokens) words.push_back(&t);
+    std::sort(words.begin(), words.end(), [](const TitleToken* x, const TitleToken* y) {
+      const bool cx = is_common_word(x->text), cy = is_common_word(y->text);
+      if (cx != cy) return cy;
+      if (x->df != y->df) return x->df < y->df;
+      if (x->text.size() != y->text.size()) return x->text.size() > y->text.size();
+      return x->text < y->text;
+    });
+    for (std::size_t i = 0; i < words.size() && i < kRareWords; ++i) add_key(a.blocks, prefixed("t:", words[i]->text));
+  }
   return a;
 }
 
+Analysed analyse(const MatchInput& in) { return analyse(in, nullptr); }
+
 Decision compare(const Analysed& a, const Analysed& b) {
-  if (!a.vendor_key.empty() && !b.vendor_key.empty() && a.vendor_key != b.vendor_key)
-    return {false, true, "vendors differ"};
+  if (!vendors_compatible(a, b)) return {false, true, "vendors differ"};
+  if (!a.kind_family.empty() && !b.kind_family.empty() && a.kind_family != b.kind_family)
+    return {false, false, "kinds differ"};
   if (a.name.key.empty() || b.name.key.empty()) return {false, false, "names differ"};
-  // Keys compare with and without a leading vendor, each side's own (so block_keys holds).
-  if (a.name.key != b.name.key && a.bare_key != b.bare_key && a.bare_key != b.name.key &&
-      a.name.key != b.bare_key)
-    return {false, false, "names differ"};
-  if (!a.name.sizes.empty() && !b.name.sizes.empty()) {
-    for (const auto& sa : a.name.sizes)
-      for (const auto& sb : b.name.sizes)
-        if (sizes_agree(sa, sb)) return {true, false, "same family, a size in common"};
-    return {false, true, "size siblings"};
+
+  if (keys_equal(a, b)) {
+    if (!a.name.sizes.empty() && !b.name.sizes.empty()) {
+      bool common = false;
+      for (const auto& sa : a.name.sizes)
+        for (const auto& sb : b.name.sizes) common = common || sizes_agree(sa, sb);
+      if (!common) return {false, true, "size siblings"};
+    }
+    if (!a.name.revision.empty() && !b.name.revision.empty() && a.name.revision != b.name.revision)
+      return {false, true, "revisions differ"};
+    if (!a.name.sizes.empty() && !b.name.sizes.empty()) return {true, false, "same family, a size in common"};
+    return {true, false, "same family"};
   }
-  return {true, false, "same family"};
+
+  const bool same_page = !a.page.empty() && a.page == b.page;
+  const bool near = sketches_near(a.sketch, b.sketch);
+  if (stem_equal(a, b)) {
+    if (vendor_names_product(a, b) || vendor_names_product(b, a)) return {true, false, "same name but 'AI', vendor agrees"};
+    if (same_page || near) return {true, false, "same name but 'AI', page or description agrees"};
+    return {false, false, "names differ by 'AI'"};
+  }
+  if (same_page && near) return {true, false, "same page and description"};
+
+  if (a.product_like && b.product_like && share_title_block(a, b)) {
+    if (extends(a, b) || extends(b, a)) return {false, false, "one name extends the other"};
+    const TitleFeatures f = title_features(a.title, b.title);
+    if (f.numbers_conflict) return {false, true, "version numbers differ"};
+    if (title_score(f) >= 0) return {true, false, "similar titles"};
+    return {false, false, "titles differ"};
+  }
+  return {false, false, "names differ"};
 }
 
 Decision match(const MatchInput& a, const MatchInput& b) { return compare(analyse(a), analyse(b)); }
 
-std::vector<std::string> block_keys(const Analysed& a) {
-  std::vector<std::string> keys;
-  if (!a.name.key.empty()) keys.push_back(a.name.key);
-  if (!a.bare_key.empty() && a.bare_key != a.name.key) keys.push_back(a.bare_key);
-  return keys;
-}
+std::vector<std::string> block_keys(const Analysed& a) { return a.blocks; }
 
 }  // namespace tv::dedupe

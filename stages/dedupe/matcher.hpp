@@ -4,43 +4,78 @@
 // block key, so the contract below is what keeps dedupe near-linear.
 //
 // Contract:
-//   - match(a, b).same implies block_keys(a) and block_keys(b) share at least one key;
-//   - match is symmetric and deterministic, never throws;
+//   - compare(a, b).same implies block_keys(a) and block_keys(b) share at least one key (the
+//     rules that can say "same" without equal name keys check the shared key themselves);
+//   - compare is symmetric and deterministic, never throws, and never re-reads the text:
+//     everything it needs is in Analysed; a record has at most kMaxBlockKeys block keys;
 //   - Decision::hard marks an "apart" that clustering must never bridge through a third
-//     record (size siblings, vendors differ): "Llama 3.2" may join "Llama 3.2 1B" or
-//     "Llama 3.2 3B", never both into one tool.
+//     record (size siblings, vendors differ, revisions or version numbers differ): "Llama 3.2"
+//     may join "Llama 3.2 1B" or "Llama 3.2 3B", never both into one tool.
 //
-// Rules, in order (first version; description sketch and source URL join in next, see
-// docs/dedupe-plan.md):
-//   1. both vendors known and different             -> apart, hard ("vendors differ");
-//   2. family keys differ, also once a leading vendor name is set aside
-//      ("Meta-Llama-3.1-8B" / "Llama-3.1-8B")      -> apart ("names differ");
-//   3. both names carry sizes and none of them agree (within 15%) -> apart, hard
-//      ("size siblings");
-//   4. otherwise                                    -> same  ("same family").
-// A name without a size is the family and joins its sized variants; a quantised re-upload
-// has its base's key.
+// Rules, in order (names are the primary evidence; the rest only confirms or vetoes):
+//   1. both vendors known and incompatible (folded canonical names differ and so do their first
+//      words: "apple computer" / "apple software" are compatible)  -> apart, hard
+//      ("vendors differ");
+//   2. both kinds known and of different families (language, image, video, audio,
+//      embedding; "app" and "multimodal" never decide)             -> apart ("kinds differ");
+//   3. family keys equal, also once a leading vendor name is set aside ("Meta-Llama-3.1-8B" /
+//      "Llama-3.1-8B"):
+//      a. both names carry sizes and none agree (within 15%)         -> apart, hard
+//         ("size siblings");
+//      b. both carry a pre-1.0 revision and they differ ("v0.2" / "v0.3") -> apart, hard
+//         ("revisions differ");
+//      c. otherwise                                                   -> same ("same family").
+//      A name without a size (or revision) is the family and joins its variants; a quantised
+//      re-upload has its base's key.
+//   4. one key is the other's stem ("Perplexity AI" / "Perplexity"): same only when other
+//      evidence agrees: a vendor named like the product (vendor "Perplexity"), the same source
+//      page, or near description sketches -> same ("same name but 'AI'"); else apart. In
+//      directories "X" and "X AI" are more often two products than one ("Gamma" / "Gamma.ai").
+//   5. the same source page (host and path; a bare host never counts) and near description
+//      sketches (sketch.hpp)                                          -> same ("same page and
+//      description"). The same homepage host alone never makes two tools one.
+//   6. product-like titles (no size, not a quantised upload, at least 3 words, sharing one of
+//      their rarest-word block keys): title similarity (similarity.hpp) ->
+//      one key extends the other and the shorter family has at most 3 words ("Gemini 2.5
+//      Flash" / "Gemini 2.5 Flash Lite") -> apart ("one name extends the other");
+//      version numbers conflict -> apart, hard ("version numbers differ");
+//      score >= 0 -> same ("similar titles"); else apart ("titles differ"). Model-like names
+//      and short names never take this path, so "GPT-4o" / "GPT-4o mini" stay names' business.
+//   7. otherwise                                                      -> apart ("names differ").
 #pragma once
 #include <string>
 #include <vector>
 
 #include "stages/dedupe/names.hpp"
+#include "stages/dedupe/similarity.hpp"
+#include "stages/dedupe/sketch.hpp"
 
 namespace tv::dedupe {
+
+inline constexpr std::size_t kMaxBlockKeys = 8;
 
 struct MatchInput {
   std::string name;
   std::string vendor;       // as scraped; canonicalised here; may be empty
-  std::string kind;         // record kind ("text-generation", ...); may be empty
+  std::string kind;         // record kind or machine tag ("text-generation", "image"); may be empty
   std::string description;  // may be empty
-  std::string source_url;   // may be empty
+  std::string source_url;   // the page the record came from; may be empty
+  std::string price;        // price text; only a plain number is read (rule 6); may be empty
 };
 
-// A record analysed for matching: everything match() needs, computed once.
+// A record analysed for matching: everything compare() needs, computed once.
 struct Analysed {
   NameKey name;
   std::string vendor_key;   // folded canonical vendor, "" when unknown
+  std::string vendor_head;  // folded first word of the canonical vendor
   std::string bare_key;     // name.key with a leading vendor key set aside, else name.key
+  std::string kind_family;  // "language", "image", "video", "audio", "embedding" or ""
+  Sketch sketch;            // of the description
+  std::string page;         // source URL as host + path (+ query), "" when unknown or a bare host
+  bool product_like = false;
+  TitleProfile title;       // filled only when product_like
+  std::size_t family_words = 0;  // words of name.family, counted when product_like
+  std::vector<std::string> blocks;  // block keys, computed here (see block_keys)
 };
 
 struct Decision {
@@ -49,11 +84,16 @@ struct Decision {
   std::string reason;
 };
 
-Analysed analyse(const MatchInput& in);
+// `stats` (may be null) gives title-token IDF for rule 6; build it over the records being
+// matched, each distinct name once (TokenStats::add(name)). Without it every word weighs 1.
+Analysed analyse(const MatchInput& in, const TokenStats* stats);
+Analysed analyse(const MatchInput& in);  // analyse(in, nullptr)
 Decision compare(const Analysed& a, const Analysed& b);  // match() on analysed records
 Decision match(const MatchInput& a, const MatchInput& b);
 
-// Candidate block keys of a record (see the contract). Usually one or two short strings.
+// Candidate block keys of a record (see the contract): the name key, the key without a
+// leading vendor, the stem, "u:" + source page, and for product-like titles "t:" + each of its
+// four rarest words. At most kMaxBlockKeys, distinct.
 std::vector<std::string> block_keys(const Analysed& a);
 
 }  // namespace tv::dedupe

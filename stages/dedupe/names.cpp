@@ -237,6 +237,10 @@ std::size_t trailing_qualifier(const std::vector<Token>& toks, std::size_t n, bo
     *q = join_low(toks, n - 2, n, ' ');
     return 2;
   }
+  if (b && b->size() == 2 && is_month_digits(*b) && is_year(a)) {  // "08-2024"
+    *q = join_low(toks, n - 2, n, '-');
+    return 2;
+  }
   if (b && is_year(*b) && a.size() == 2 && is_month_digits(a)) {
     *q = join_low(toks, n - 2, n, '-');
     return 2;
@@ -262,6 +266,12 @@ std::size_t trailing_qualifier(const std::vector<Token>& toks, std::size_t n, bo
     *q = a;
     *quant = true;
     return 1;
+  }
+  // "FP8-Dynamic", "AWQ-Dynamic": a quantisation scheme's variant
+  if (b && a == "dynamic" && is_quant_word(*b)) {
+    *q = *b + "-dynamic";
+    *quant = true;
+    return 2;
   }
   if (is_variant_word(a) || (a == "base" && had_size) ||
       (a == "it" && (had_size || (b && has_digit(*b))))) {
@@ -324,6 +334,13 @@ std::string strip_org(std::string s) {
       if (has_digit(rest) || (!pw.empty() && rw.compare(0, pw.size(), pw) == 0)) s = rest;
     }
   }
+  // Mistral's API ids prefix its open-weight models with "open-": "open-mixtral-8x22b" is
+  // "Mixtral 8x22B". Only before Mistral's own family names ("Open-Sora" stays whole).
+  if (s.size() > 5 && (s.compare(0, 5, "open-") == 0 || s.compare(0, 5, "Open-") == 0)) {
+    const std::string next = first_word_lower(std::string_view(s).substr(5));
+    if (next == "mistral" || next == "mixtral" || next == "codestral" || next == "magistral")
+      s.erase(0, 5);
+  }
   return s;
 }
 
@@ -347,6 +364,26 @@ void strip_bracket_qualifiers(std::string& s, bool had_size, Popped* out) {
     out->quantised = out->quantised || p.quantised;
     s.resize(o);
   }
+}
+
+// A token as the key reads it: "v2" / "V3.1" -> "2" / "3.1", "1.0" -> "1" (a version written
+// either way is one version); anything else as written.
+std::string key_token(std::string_view t) {
+  std::string_view v = t;
+  if (v.size() >= 2 && (v[0] == 'v' || v[0] == 'V') && is_digit(v[1])) v.remove_prefix(1);
+  const bool numeric = !v.empty() && is_digit(v.front()) && is_digit(v.back()) &&
+                       std::all_of(v.begin(), v.end(), [](char c) { return is_digit(c) || c == '.'; });
+  if (!numeric) return std::string(t);
+  while (v.size() > 2 && v.substr(v.size() - 2) == ".0") v.remove_suffix(2);
+  return std::string(v);
+}
+
+// "PhotoAI", "NovelAI": a capitalised "AI" glued to a lower-case end, at least three letters
+// before it ("BonsAI" would pass too, but not "Bonsai").
+bool glued_ai(std::string_view t) {
+  if (t.size() < 5 || t.substr(t.size() - 2) != "AI") return false;
+  const char c = t[t.size() - 3];
+  return c >= 'a' && c <= 'z';
 }
 
 // A separator as shown in the family.
@@ -434,7 +471,19 @@ NameKey analyse_name(std::string_view name) {
   }
   for (auto it = open.rbegin(); it != open.rend(); ++it)
     out.family.push_back(*it == '(' ? ')' : ']');
-  out.key = fold_key(out.family);
+  std::string keyed;
+  for (const auto& t : toks) keyed += key_token(t.text);
+  out.key = fold_key(keyed);
+  if (toks.size() >= 2 && toks.back().low == "ai") {  // "Perplexity AI", "Fireflies.ai"
+    keyed.clear();
+    for (std::size_t i = 0; i + 1 < toks.size(); ++i) keyed += key_token(toks[i].text);
+    out.stem = fold_key(keyed);
+  } else if (toks.size() == 1 && glued_ai(toks.back().text)) {  // "PhotoAI"
+    out.stem = fold_key(std::string_view(toks.back().text).substr(0, toks.back().text.size() - 2));
+  }
+  if (out.stem.size() < 3) out.stem.clear();
+  for (const auto& q : popped.qualifiers)
+    if (is_revision(q)) out.revision = q;
   out.qualifiers.assign(popped.qualifiers.rbegin(), popped.qualifiers.rend());
   out.quantised = popped.quantised;
   return out;

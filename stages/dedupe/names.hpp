@@ -14,7 +14,8 @@
 //     when the prefix has at most three words and the rest holds a digit or starts with the
 //     prefix's first word ("OpenAI: GPT-4o", "Qwen: Qwen VL Max"; "Jasper: AI Copywriter"
 //     stays whole, and so does "Arcee AI: Trinity Mini": a known gap). The org is not a
-//     qualifier.
+//     qualifier. Mistral's API prefix "open-" is dropped before its own family names
+//     ("open-mixtral-8x7b" -> "mixtral-8x7b"; "Open-Sora" stays whole).
 //  2. Sizes: fields::split_name_sizes lifts size tokens ("2.2B", "8x7B", "(70B & 400B)").
 //  3. Trailing bracket groups whose every word is a qualifier are dropped: "(May 2024)",
 //     "(free)", "(older v0613)", "(2024-05-13)". Any other bracket group stays in the family.
@@ -24,14 +25,14 @@
 //         alpha, latest, exp, experimental, free, older; "it" only after a size or a token
 //         with a digit ("gemma-2-9b-it", not "Pin It"); "base" only when the name also had a
 //         size ("Qwen2.5-7B-Base"), since without one it is a size tier ("bert-base");
-//       - dates and date codes: "2024-05-13", "20240513", "2024-05", "May 2024",
+//       - dates and date codes: "2024-05-13", "20240513", "2024-05", "08-2024", "May 2024",
 //         "May 13, 2024", a year 1990-2099, and 4-digit codes that read as MMDD or YYMM
 //         ("-0613", "2411", "2507"), also written "v0613";
 //       - context-length tags: "16k", "128K";
 //       - quantisation and re-packaging (sets `quantised`): gguf, ggml, awq, gptq, exl2, exl3,
 //         mlx, bnb, hqq, onnx, ct2, imatrix, i1, unsloth, quant(ised/ized), int4/int8,
 //         fp4/fp8/fp16, bf16, nf4, w4a16-style, "4bit"/"4-bit", and llama.cpp types "Q4_K_M",
-//         "IQ3_XS", "Q8_0";
+//         "IQ3_XS", "Q8_0"; "dynamic" after one of them ("FP8-Dynamic");
 //       - pre-1.0 checkpoint revisions: "v0", "v0.1", "v0.2.1". A revision of 1 or more
 //         ("DeepSeek-V3.1", "Nemotron Nano V2", "Juggernaut-XL-v9") names a generation and
 //         stays, as do plain version numbers ("Llama 3.2" vs "Llama 3.1", "GPT-4o").
@@ -44,6 +45,15 @@
 //     dropped ("tl;dv" -> "tldv", "Novel AI" -> "novelai", "CodeLlama-4" -> "codellama4"),
 //     except '+', which reads "plus" ("Command R+" -> "commandrplus": another model).
 //     Non-ASCII letters and digits are kept, lower-cased (so a CJK name never folds to "").
+//     A version token is read one way however it is written: a leading "v" before a digit
+//     and trailing ".0" groups are dropped ("nova-pro-v1" and "Nova Pro 1.0" -> "novapro1";
+//     "DeepSeek-V3.1" -> "deepseek31"; "Gemini 2.0 Flash" -> "gemini2flash").
+//  7. stem: the key without a trailing word "AI" ("Perplexity AI", "Fireflies.ai" ->
+//     "perplexity", "fireflies"; a glued capital "AI" too: "PhotoAI" -> "photo"); "" when the
+//     name has none or the stem would be shorter than 3. A stem is *not* the key: "Gamma" and
+//     "Gamma.ai" are different products; the matcher decides when other evidence agrees.
+//  8. revision: the pre-1.0 revision popped in rule 4 ("v0.2"), "" when none; size-like,
+//     it lets the matcher keep "v0.2" and "v0.3" apart while both join "Mistral 7B".
 //
 // Qualifiers are lower-case, in the order they were written.
 #pragma once
@@ -62,6 +72,8 @@ struct NameKey {
   std::vector<fields::ParamSize> sizes;  // size tokens lifted out of the name
   std::vector<std::string> qualifiers;   // "instruct", "gguf", "4bit", "may 2024", ...
   bool quantised = false;                // a quantised / re-packaged upload
+  std::string stem;                      // key without a trailing "AI" (rule 7), or ""
+  std::string revision;                  // "v0.2" (rule 8), or ""
 };
 
 NameKey analyse_name(std::string_view name);

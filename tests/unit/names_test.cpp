@@ -117,7 +117,7 @@ const Case kCases[] = {
     {"Google: Gemma 3 4B (free)", "Gemma 3", "gemma3", "4B", "free", false},
     {"meta-llama/llama-3.2-3b-instruct:free", "llama-3.2", "llama32", "3B", "instruct|free", false},
     {"chatgpt-4o-latest", "chatgpt-4o", "chatgpt4o", "", "latest", false},
-    {"gemini-2.0-flash-exp", "gemini-2.0-flash", "gemini20flash", "", "exp", false},
+    {"gemini-2.0-flash-exp", "gemini-2.0-flash", "gemini2flash", "", "exp", false},
     {"GPT-4o (May 13, 2024)", "GPT-4o", "gpt4o", "", "may 13 2024", false},
     {"Tool 2024-05", "Tool", "tool", "", "2024-05", false},
     // Epoch AI
@@ -126,7 +126,7 @@ const Case kCases[] = {
     {"Qwen3-235B-A22B-Instruct (Jul 2025)", "Qwen3", "qwen3", "235B", "instruct|jul 2025", false},
     {"Qwen2.5 Instruct (72B)", "Qwen2.5", "qwen25", "72B", "instruct", false},
     {"Llama 4 Behemoth (preview)", "Llama 4 Behemoth", "llama4behemoth", "", "preview", false},
-    {"DeepSeek-Coder-V2 236B", "DeepSeek-Coder-V2", "deepseekcoderv2", "236B", "", false},
+    {"DeepSeek-Coder-V2 236B", "DeepSeek-Coder-V2", "deepseekcoder2", "236B", "", false},
     {"Llama 3.1-405B", "Llama 3.1", "llama31", "405B", "", false},
     {"Claude 3.7 Sonnet", "Claude 3.7 Sonnet", "claude37sonnet", "", "", false},
     // unknown bracket groups stay in the family (Epoch AI)
@@ -154,16 +154,16 @@ const Case kCases[] = {
     {"Pin It", "Pin It", "pinit", "", "", false},
     {"gemma-3-it", "gemma-3", "gemma3", "", "it", false},
     // generations stay
-    {"DeepSeek-V3.1", "DeepSeek-V3.1", "deepseekv31", "", "", false},
-    {"NVIDIA: Nemotron Nano 9B V2", "Nemotron Nano V2", "nemotronnanov2", "9B", "", false},
-    {"RunDiffusion/Juggernaut-XL-v9", "Juggernaut-XL-v9", "juggernautxlv9", "", "", false},
+    {"DeepSeek-V3.1", "DeepSeek-V3.1", "deepseek31", "", "", false},
+    {"NVIDIA: Nemotron Nano 9B V2", "Nemotron Nano V2", "nemotronnano2", "9B", "", false},
+    {"RunDiffusion/Juggernaut-XL-v9", "Juggernaut-XL-v9", "juggernautxl9", "", "", false},
     // prefixes: "Vendor: Model" only with a digit or a repeated vendor; spaced slashes stay
     {"Qwen: Qwen VL Max", "Qwen VL Max", "qwenvlmax", "", "", false},
     {"Jasper: AI Copywriter", "Jasper: AI Copywriter", "jasperaicopywriter", "", "", false},
     {"Z.ai: GLM 4.7 Flash", "GLM 4.7 Flash", "glm47flash", "", "", false},
     {"Input / Output", "Input / Output", "inputoutput", "", "", false},
     // separators and odd input
-    {"all_miniLM_L6_v2", "all-miniLM-L6-v2", "allminilml6v2", "", "", false},
+    {"all_miniLM_L6_v2", "all-miniLM-L6-v2", "allminilml62", "", "", false},
     {"  SmolVLM2 - 2B  ", "SmolVLM2", "smolvlm2", "2B", "", false},
     {"Z.ai", "Z.ai", "zai", "", "", false},
     {"通义千问 2.5", "通义千问 2.5", "通义千问25", "", "", false},
@@ -171,6 +171,15 @@ const Case kCases[] = {
     {"", "", "", "", "", false},
     {"7B", "7B", "7b", "", "", false},
     {"()", "", "", "", "", false},
+    // a version read one way however it is written
+    {"amazon/nova-pro-v1", "nova-pro-v1", "novapro1", "", "", false},
+    {"Nova Pro 1.0", "Nova Pro 1.0", "novapro1", "", "", false},
+    // Mistral's "open-" API prefix; a quantisation's "Dynamic" variant; month-year dates
+    {"open-mixtral-8x22b", "mixtral", "mixtral", "8x22B", "", false},
+    {"Open-Sora", "Open-Sora", "opensora", "", "", false},
+    {"Mistral-Small-24B-Instruct-2501-FP8-Dynamic", "Mistral-Small", "mistralsmall", "24B",
+     "instruct|2501|fp8-dynamic", true},
+    {"Command R (08-2024)", "Command R", "commandr", "", "08-2024", false},
 };
 
 const Pair kSame[] = {
@@ -200,6 +209,10 @@ const Pair kSame[] = {
     {"Falcon-180B", "Falcon 40B"},  // Epoch AI
     {"Gemma 2 9B", "gemma-2-9b-it-GGUF"},
     {"Kimi K2 0905", "Kimi K2"},
+    {"Mixtral 8x7B", "open-mixtral-8x7b"},
+    {"amazon/nova-pro-v1", "Nova Pro 1.0"},
+    {"Gemini 2.0 Flash", "gemini-2.0-flash-exp"},
+    {"Easy-Peasy.AI", "Easy Peasy AI"},
 };
 
 const Pair kApart[] = {
@@ -230,6 +243,9 @@ const Pair kApart[] = {
     {"Llama 3.3 70B", "Llama 3.2 11B"},  // Epoch AI
     {"Stable Diffusion 3.5", "Stable Diffusion XL"},
     {"Code Llama 4", "CodeGemma"},
+    {"Perplexity AI", "Perplexity"},  // the stem joins them only with other evidence (matcher)
+    {"Gamma", "Gamma.ai"},
+    {"Open-Sora", "Sora"},
 };
 
 }  // namespace
@@ -264,6 +280,26 @@ BOOST_AUTO_TEST_CASE(size_siblings_share_a_key_but_not_sizes) {
   BOOST_TEST(m7.key == m22.key);
   BOOST_TEST(render_sizes(m7) == "8x7B");
   BOOST_TEST(render_sizes(m22) == "8x22B");
+}
+
+BOOST_AUTO_TEST_CASE(stem_sets_a_trailing_ai_aside) {
+  BOOST_TEST(analyse_name("Perplexity AI").stem == "perplexity");
+  BOOST_TEST(analyse_name("fireflies.ai").stem == "fireflies");
+  BOOST_TEST(analyse_name("PhotoAI").stem == "photo");
+  BOOST_TEST(analyse_name("Photo AI").stem == "photo");
+  BOOST_TEST(analyse_name("Perplexity").stem == "");
+  BOOST_TEST(analyse_name("Bonsai").stem == "");    // a word ending in "ai" is no suffix
+  BOOST_TEST(analyse_name("Voice.ai").stem == "voice");
+  BOOST_TEST(analyse_name("xAI").stem == "");       // too short a stem
+}
+
+BOOST_AUTO_TEST_CASE(revision_is_kept_aside_from_the_key) {
+  const NameKey a = analyse_name("Mistral-7B-Instruct-v0.2-GGUF");
+  const NameKey b = analyse_name("Mistral 7B Instruct v0.3");
+  BOOST_TEST(a.key == b.key);
+  BOOST_TEST(a.revision == "v0.2");
+  BOOST_TEST(b.revision == "v0.3");
+  BOOST_TEST(analyse_name("Mistral 7B").revision == "");
 }
 
 BOOST_AUTO_TEST_CASE(display_is_the_cleaned_name) {
