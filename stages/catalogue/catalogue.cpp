@@ -88,6 +88,7 @@ Output build(const Input& in) {
   std::vector<dedupe::ClusterInput> inputs(n);
   std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // lookup key -> records
   auto parse = [&](std::size_t i) { return json::parse(in.records[i].json, nullptr, /*allow_exceptions=*/false); };
+  std::vector<dedupe::NameKey> name_keys(n);
   parallel_for(n, in.jobs, [&](std::size_t i) {
     const json r = parse(i);
     auto& c = inputs[i];
@@ -97,6 +98,7 @@ Output build(const Input& in) {
     c.match.kind = str(r, "kind");
     c.match.description = str(r, "description");
     c.match.source_url = str(r, "source_url");
+    name_keys[i] = dedupe::analyse_name(c.match.name);
   });
   for (std::size_t i = 0; i < n; ++i)
     for (auto& k : lookup_keys(inputs[i].match.name)) by_name[k].push_back(i);
@@ -176,7 +178,8 @@ Output build(const Input& in) {
   }
 
   std::vector<std::string> names(groups.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) names[g] = dedupe::canonical_name(groups[g], inputs, rename[g]);
+  parallel_for(groups.size(), in.jobs,
+               [&](std::size_t g) { names[g] = dedupe::canonical_name(groups[g], inputs, rename[g], &name_keys); });
 
   // Identities.
   dedupe::KnownIdentities known;
@@ -236,7 +239,7 @@ Output build(const Input& in) {
     std::vector<json> member_records;
     member_records.reserve(groups[g].members.size());
     for (auto i : groups[g].members) member_records.push_back(parse(i));
-    auto canon = dedupe::canonical_tool(groups[g], inputs, member_records, rename[g]);
+    auto canon = dedupe::canonical_tool(groups[g], inputs, member_records, rename[g], &name_keys);
     member_records = {};
     ToolRow row;
     row.id = id.id;

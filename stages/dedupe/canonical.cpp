@@ -120,18 +120,28 @@ std::string pick_name(const std::vector<NameKey>& names) {
 
 }  // namespace
 
-std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename) {
-  if (!rename.empty()) return rename;
+namespace {
+
+std::vector<NameKey> member_names(const Group& group, const std::vector<ClusterInput>& inputs,
+                                  const std::vector<NameKey>* known) {
   std::vector<NameKey> names;
-  for (auto i : group.members) names.push_back(analyse_name(inputs[i].match.name));
-  return pick_name(names);
+  names.reserve(group.members.size());
+  for (auto i : group.members) names.push_back(known ? (*known)[i] : analyse_name(inputs[i].match.name));
+  return names;
+}
+
+}  // namespace
+
+std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename,
+                           const std::vector<NameKey>* known) {
+  return rename.empty() ? pick_name(member_names(group, inputs, known)) : rename;
 }
 
 CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
-                             const std::vector<json>& records, const std::string& rename) {
+                             const std::vector<json>& records, const std::string& rename,
+                             const std::vector<NameKey>* known) {
   CanonicalTool t;
-  std::vector<NameKey> names;
-  for (auto i : group.members) names.push_back(analyse_name(inputs[i].match.name));
+  const std::vector<NameKey> names = member_names(group, inputs, known);
   t.name = rename.empty() ? pick_name(names) : rename;
   std::unordered_map<std::size_t, std::size_t> pos;  // input index -> position in `records`
   for (std::size_t k = 0; k < group.members.size(); ++k) pos.emplace(group.members[k], k);

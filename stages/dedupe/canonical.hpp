@@ -58,12 +58,15 @@ struct CanonicalTool {
 };
 
 // `records[k]` is the record JSON of `group.members[k]`; `rename` (may be empty) is an
-// editor's name.
+// editor's name; `names` (may be null) holds analyse_name of every input's name, by input
+// index, when the caller has it already.
 CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
-                             const std::vector<nlohmann::json>& records, const std::string& rename = {});
+                             const std::vector<nlohmann::json>& records, const std::string& rename = {},
+                             const std::vector<NameKey>* names = nullptr);
 
 // The name canonical_tool would give, from the names alone (no record JSON needed).
-std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename = {});
+std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename = {},
+                           const std::vector<NameKey>* names = nullptr);
 
 // "Code Llama 4 (70B & 400B)" -> "code-llama-4-70b-400b", "Command R+" -> "command-r-plus":
 // ASCII letters and digits, other runs become one '-', at most 80 bytes; "" when nothing is

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace tv::dedupe {
@@ -88,7 +89,15 @@ std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::
     if (fresh) reps.push_back(i);
   }
   std::vector<Analysed> an(n);
-  parallel_for(reps.size(), jobs, [&](std::size_t k) { an[reps[k]] = analyse(records[reps[k]].match); });
+  // Title-word statistics over the distinct names: rare words make small blocks and weigh
+  // more in title similarity.
+  TokenStats stats;
+  {
+    std::unordered_set<std::string_view> names;
+    for (auto i : reps)
+      if (names.insert(records[i].match.name).second) stats.add(records[i].match.name);
+  }
+  parallel_for(reps.size(), jobs, [&](std::size_t k) { an[reps[k]] = analyse(records[reps[k]].match, &stats); });
 
   // 2. Blocks and compares.
   std::unordered_map<std::string, std::vector<std::size_t>> blocks;
@@ -98,26 +107,41 @@ std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::
   for (const auto& [key, list] : blocks)
     for (std::size_t x = 0; x < list.size(); ++x)
       for (std::size_t y = x + 1; y < list.size() && y <= x + kWindow; ++y) candidates.emplace_back(list[x], list[y]);
-  std::sort(candidates.begin(), candidates.end(), [&](const auto& p, const auto& q) {
-    return rank[p.first] != rank[q.first] ? rank[p.first] < rank[q.first] : rank[p.second] < rank[q.second];
-  });
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // A pair sharing two block keys is compared twice: harmless, and cheaper than sorting
+  // millions of candidates. The joins below are sorted, which is what makes the result
+  // independent of the order blocks were visited in.
 
   Groups g(n);
   std::vector<Edge> tree;  // the joins actually made (a spanning forest)
   std::vector<Edge> sized, sizeless, mixed;
-  std::vector<Decision> decisions(candidates.size());
-  parallel_for(candidates.size(), jobs,
-               [&](std::size_t k) { decisions[k] = compare(an[candidates[k].first], an[candidates[k].second]); });
-  for (std::size_t k = 0; k < candidates.size(); ++k) {
-    auto [a, b] = candidates[k];
-    auto& d = decisions[k];
-    if (!d.same) {
-      if (d.hard) g.forbid(a, b);
-      continue;
+  // Compared on every core, a slice at a time, so memory does not grow with the candidates.
+  constexpr std::size_t kSlice = 1 << 16;
+  std::vector<Decision> decisions;
+  for (std::size_t from = 0; from < candidates.size(); from += kSlice) {
+    const std::size_t count = std::min(kSlice, candidates.size() - from);
+    decisions.assign(count, Decision{});
+    parallel_for(count, jobs, [&](std::size_t k) {
+      decisions[k] = compare(an[candidates[from + k].first], an[candidates[from + k].second]);
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      auto [a, b] = candidates[from + k];
+      const auto& d = decisions[k];
+      if (!d.same) {
+        if (d.hard) g.forbid(a, b);
+        continue;
+      }
+      bool sa = !an[a].name.sizes.empty(), sb = !an[b].name.sizes.empty();
+      (sa && sb ? sized : !sa && !sb ? sizeless : mixed).push_back({a, b, std::string(d.reason)});
     }
-    bool sa = !an[a].name.sizes.empty(), sb = !an[b].name.sizes.empty();
-    (sa && sb ? sized : !sa && !sb ? sizeless : mixed).push_back({a, b, std::move(d.reason)});
+  }
+
+  auto edge_order = [&](const Edge& x, const Edge& y) {
+    return rank[x.a] != rank[y.a] ? rank[x.a] < rank[y.a] : rank[x.b] < rank[y.b];
+  };
+  for (auto* list : {&sized, &sizeless, &mixed}) {
+    std::sort(list->begin(), list->end(), edge_order);
+    list->erase(std::unique(list->begin(), list->end(), [](const Edge& x, const Edge& y) { return x.a == y.a && x.b == y.b; }),
+                list->end());
   }
 
   // Editor links, mapped onto representatives.

@@ -39,7 +39,7 @@ Confusion evaluate(const std::vector<LabelledPair>& pairs, std::vector<Mistake>*
     else if (truth) ++c.fn;
     else ++c.tn;
     if (mistakes && d.same != truth)
-      mistakes->push_back({p.line, attr(p.left, "title"), attr(p.right, "title"), d.reason, p.label});
+      mistakes->push_back({p.line, attr(p.left, "title"), attr(p.right, "title"), std::string(d.reason), p.label});
   }
   return c;
 }

@@ -44,6 +44,7 @@
 //   7. otherwise                                                      -> apart ("names differ").
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stages/dedupe/names.hpp"
@@ -81,7 +82,7 @@ struct Analysed {
 struct Decision {
   bool same = false;
   bool hard = false;  // an "apart" that must hold through third records (see above)
-  std::string reason;
+  std::string_view reason;  // a fixed phrase with static storage ("size siblings", ...)
 };
 
 // `stats` (may be null) gives title-token IDF for rule 6; build it over the records being
