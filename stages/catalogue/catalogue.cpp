@@ -23,6 +23,55 @@ std::string str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Reads the top-level string fields dedupe needs from a record's JSON text, without building
+// the tree (the read pass touches every record every night).
+struct MatchFields : nlohmann::json_sax<json> {
+  dedupe::MatchInput& out;
+  int depth = 0;
+  std::string* target = nullptr;
+  explicit MatchFields(dedupe::MatchInput& m) : out(m) {}
+  bool null() override { return done(); }
+  bool boolean(bool) override { return done(); }
+  bool number_integer(number_integer_t) override { return done(); }
+  bool number_unsigned(number_unsigned_t) override { return done(); }
+  bool number_float(number_float_t, const string_t&) override { return done(); }
+  bool string(string_t& v) override {
+    if (depth == 1 && target) *target = std::move(v);
+    return done();
+  }
+  bool binary(binary_t&) override { return done(); }
+  bool start_object(std::size_t) override { return open(); }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    target = nullptr;
+    if (depth != 1) return true;
+    if (k == "name") target = &out.name;
+    else if (k == "vendor") target = &out.vendor;
+    else if (k == "kind") target = &out.kind;
+    else if (k == "description") target = &out.description;
+    else if (k == "source_url") target = &out.source_url;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  bool done() {
+    target = nullptr;
+    return true;
+  }
+  bool open() {
+    target = nullptr;
+    ++depth;
+    return true;
+  }
+  bool close() {
+    --depth;
+    return true;
+  }
+};
+
 std::string where(const DirectiveRow& d) { return d.file + " line " + std::to_string(d.line); }
 
 // The folded whole name a directive or a record is looked up by ("SmolVLM2-2B" -> "smolvlm22b").
@@ -50,6 +99,36 @@ json conflicts_json(const std::vector<dedupe::Conflict>& conflicts) {
   return out;
 }
 
+double largest_size(const json& sizes) {
+  double best = 0;
+  if (sizes.is_array())
+    for (const auto& s : sizes)
+      if (auto t = s.find("total"); t != s.end() && t->is_number()) best = std::max(best, t->get<double>());
+  return best;
+}
+
+// The version of the tool JSON's content rules: a stored tool of another format is merged
+// again even when its records did not change. Bump it when canonical or tool_json changes.
+constexpr int kToolFormat = 1;
+
+// What pairing reads of a tool: from its merged fields (or its stored JSON, same keys).
+pair::PairTool pair_tool(const json& f, const dedupe::Identity& id, const std::string& name) {
+  pair::PairTool t;
+  t.id = id.id;
+  t.slug = id.slug;
+  t.name = name;
+  auto text = [&](const char* key) {
+    auto it = f.find(key);
+    return it != f.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  t.category = text("category");
+  t.kind = text("kind");
+  t.vendor = text("vendor");
+  if (auto p = f.find("price"); p != f.end() && p->is_object()) t.price_tier = str(*p, "tier");
+  if (auto z = f.find("parameter_sizes"); z != f.end()) t.size = largest_size(*z);
+  return t;
+}
+
 json tool_json(const dedupe::CanonicalTool& t, const dedupe::Identity& id, const std::string& created_at,
                const std::vector<std::string>& absorbed_slugs) {
   json merged = json::array();
@@ -61,18 +140,11 @@ json tool_json(const dedupe::CanonicalTool& t, const dedupe::Identity& id, const
             {"aliases", t.aliases},  {"variants", t.variants},  {"created_at", created_at},
             {"sources", t.sources},  {"source_urls", t.source_urls},
             {"conflicts", conflicts_json(t.conflicts)},         {"merged_from", merged},
-            {"redirects_from", absorbed_slugs}, {"provenance", t.provenance}};
+            {"redirects_from", absorbed_slugs}, {"provenance", t.provenance}, {"format", kToolFormat}};
   for (const auto& [field, value] : t.fields.items()) j[field] = value;
   return j;
 }
 
-double largest_size(const json& sizes) {
-  double best = 0;
-  if (sizes.is_array())
-    for (const auto& s : sizes)
-      if (auto t = s.find("total"); t != s.end() && t->is_number()) best = std::max(best, t->get<double>());
-  return best;
-}
 
 }  // namespace
 
@@ -90,14 +162,10 @@ Output build(const Input& in) {
   auto parse = [&](std::size_t i) { return json::parse(in.records[i].json, nullptr, /*allow_exceptions=*/false); };
   std::vector<dedupe::NameKey> name_keys(n);
   parallel_for(n, in.jobs, [&](std::size_t i) {
-    const json r = parse(i);
     auto& c = inputs[i];
     c.id = in.records[i].id;
-    c.match.name = str(r, "name");
-    c.match.vendor = str(r, "vendor");
-    c.match.kind = str(r, "kind");
-    c.match.description = str(r, "description");
-    c.match.source_url = str(r, "source_url");
+    MatchFields sax(c.match);
+    if (!json::sax_parse(in.records[i].json, &sax)) c.match = {};  // unreadable: nameless
     name_keys[i] = dedupe::analyse_name(c.match.name);
   });
   for (std::size_t i = 0; i < n; ++i)
@@ -234,8 +302,29 @@ Output build(const Input& in) {
     } else {
       first_seen[g] = in.today;
     }
+  // A stored tool whose records, name and redirects are as they were keeps its stored form:
+  // only tools that changed are merged again (the steady state of a nightly run).
+  std::unordered_map<std::string, std::vector<std::string>> stored_members;
+  for (const auto& [rec, tool] : in.members) stored_members[tool].push_back(rec);  // in.members is sorted
+  auto unchanged = [&](std::size_t g, const std::vector<std::string>& redirects) -> std::optional<json> {
+    auto k = known_rows.find(ids[g].id);
+    if (k == known_rows.end() || !k->second->absorbed_into.empty() || k->second->name != names[g]) return {};
+    auto m = stored_members.find(ids[g].id);
+    if (m == stored_members.end() || m->second != gid[g].records) return {};
+    json stored = json::parse(k->second->json, nullptr, false);
+    if (!stored.is_object() || stored.value("format", 0) != kToolFormat ||
+        stored.value("redirects_from", json::array()) != json(redirects))
+      return {};
+    return stored;
+  };
   parallel_for(groups.size(), in.jobs, [&](std::size_t g) {
     const auto& id = ids[g];
+    auto redirects = slugs_leading_to.count(id.id) ? slugs_leading_to.at(id.id) : std::vector<std::string>{};
+    std::sort(redirects.begin(), redirects.end());
+    if (auto stored = unchanged(g, redirects)) {
+      pt[g] = pair_tool(*stored, id, names[g]);
+      return;
+    }
     std::vector<json> member_records;
     member_records.reserve(groups[g].members.size());
     for (auto i : groups[g].members) member_records.push_back(parse(i));
@@ -246,25 +335,12 @@ Output build(const Input& in) {
     row.slug = id.slug;
     row.name = canon.name;
     row.created_at = first_seen[g];
-    auto redirects = slugs_leading_to.count(id.id) ? slugs_leading_to.at(id.id) : std::vector<std::string>{};
-    std::sort(redirects.begin(), redirects.end());
     row.json = tool_json(canon, id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
     auto k = known_rows.find(id.id);
     if (k == known_rows.end() || k->second->json != row.json || k->second->name != row.name ||
         !k->second->absorbed_into.empty())
       rows[g] = std::move(row);
-
-    const auto& f = canon.fields;
-    auto& t = pt[g];
-    t.id = id.id;
-    t.slug = id.slug;
-    t.name = canon.name;
-    auto text = [&](const char* key) { return f.contains(key) && f[key].is_string() ? f[key].get<std::string>() : ""; };
-    t.category = text("category");
-    t.kind = text("kind");
-    t.vendor = text("vendor");
-    t.price_tier = f.contains("price") && f["price"].is_object() ? str(f["price"], "tier") : "";
-    t.size = f.contains("parameter_sizes") ? largest_size(f["parameter_sizes"]) : 0;
+    pt[g] = pair_tool(canon.fields, id, canon.name);
   });
   std::map<std::string, std::size_t> group_of_tool;
   for (std::size_t g = 0; g < groups.size(); ++g) {
