@@ -292,7 +292,7 @@ TitleFeatures title_features(const TitleProfile& a, const TitleProfile& b) {
 double title_score(const TitleFeatures& f) {
   // Logistic regression fitted on the Amazon-Google *train* split only, over the pairs that
   // reach this rule; the threshold that maximised train F1 is folded into the intercept
-  // (docs/dedupe-plan.md). Positive weights read "same", negative "different".
+  // (docs/catalogue.md). Positive weights read "same", negative "different".
   return -0.36 + 3.43 * f.grams - 1.01 * f.unmatched - 2.51 * f.substitution - 1.94 * f.price_gap -
          0.73 * f.price_missing - 2.18 * f.upgrade - 3.15 * f.platform - 0.88 * f.editions -
          2.46 * f.languages - 2.10 * f.numbers_differ;

@@ -20,7 +20,7 @@
 //     and none is written in both ("4" and "4.1" differ; "4" and "4.0" do not),
 //     `numbers_conflict` is set and the titles are never one product.
 //   - title_score: a linear score over the features below, fitted once by logistic regression
-//     on the Amazon-Google *train* split (never valid or test; docs/dedupe-plan.md has the
+//     on the Amazon-Google *train* split (never valid or test; docs/catalogue.md has the
 //     figures); a score >= 0 reads "same product".
 #pragma once
 #include <cstdint>

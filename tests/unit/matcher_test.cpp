@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(gold_set_f1_does_not_regress) {
   BOOST_TEST(c.f1() >= 0.97);
 }
 
-// Amazon-Google valid: a floor, not a target (tuned on train only; docs/dedupe-plan.md).
+// Amazon-Google valid: a floor, not a target (tuned on train only; docs/catalogue.md).
 BOOST_AUTO_TEST_CASE(amazon_google_valid_f1_does_not_regress) {
   const auto file = corpus_dir() / "entity-matching-er-magellan" / "Amazon-Google" / "valid.txt";
   if (!std::filesystem::exists(file)) {
