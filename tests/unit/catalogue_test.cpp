@@ -193,4 +193,27 @@ BOOST_AUTO_TEST_CASE(rename_pin_and_never_pair) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_unreadable_record_never_stops_the_night) {
+  History h;
+  auto recs = kNight1;
+  recs.push_back({"zz", "{\"name\": \"Broken"});  // cut off mid-string
+  auto out = h.night(recs, "2026-11-21");
+  BOOST_TEST(out.stats.records == recs.size());
+  BOOST_TEST(out.members.size() == recs.size());  // every record lands in one tool
+  BOOST_REQUIRE(h.live_named("SmolVLM2"));
+}
+
+BOOST_AUTO_TEST_CASE(a_stored_tool_of_an_older_format_is_merged_again) {
+  History h;
+  h.night(kNight1, "2026-11-21");
+  auto& row = h.tools.begin()->second;
+  auto j = json::parse(row.json);
+  j["format"] = 0;
+  j["tagline"] = "stale";
+  row.json = j.dump();
+  auto out = h.night(kNight1, "2026-11-22");
+  BOOST_REQUIRE_EQUAL(out.tools.size(), 1u);  // only the stale one is written again
+  BOOST_TEST(json::parse(out.tools[0].json)["tagline"].is_null());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
