@@ -220,10 +220,7 @@ int command_export_comparisons(const Config& cfg) {
       slug[t.id] = t.slug;
       if (!t.absorbed_into.empty()) into[t.id] = t.absorbed_into;
     }
-    auto live_slug = [&](std::string id) {
-      for (int hops = 0; hops < 64 && into.count(id); ++hops) id = into[id];
-      return slug[id];
-    };
+    auto live_slug = [&](const std::string& id) { return slug[catalogue::survivor(into, id)]; };
     for (const auto& c : store.comparisons()) {
       if (!c.withdrawn_on.empty()) continue;
       arr.push_back({{"slug", c.slug}, {"a", live_slug(c.a)}, {"b", live_slug(c.b)}, {"category", c.category},

@@ -277,14 +277,7 @@ Output build(const Input& in) {
     absorbed_into.erase(id.id);  // revived
     for (const auto& a : id.absorbed) absorbed_into[a] = id.id;
   }
-  auto survivor = [&](std::string id) {
-    for (int hops = 0; hops < 64; ++hops) {
-      auto it = absorbed_into.find(id);
-      if (it == absorbed_into.end()) break;
-      id = it->second;
-    }
-    return id;
-  };
+  auto survivor = [&](const std::string& id) { return catalogue::survivor(absorbed_into, id); };
   std::map<std::string, std::vector<std::string>> slugs_leading_to;
   for (const auto& t : in.tools)
     if (!live.count(t.id)) slugs_leading_to[survivor(t.id)].push_back(t.slug);

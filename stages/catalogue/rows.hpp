@@ -3,6 +3,7 @@
 // them. Field meanings are documented in docs/state.md.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace tv::catalogue {
@@ -33,5 +34,16 @@ struct DirectiveRow {
   std::string status;            // pending, applied, replaced, void
   std::string detail;            // editor-facing: what happened, or what it waits for
 };
+
+// The live tool an id leads to, following `absorbed_into` (tool id -> the tool it was merged
+// into) to its end; a chain longer than 64 (a cycle, which the store never writes) stops there.
+inline std::string survivor(const std::map<std::string, std::string>& absorbed_into, std::string id) {
+  for (int hops = 0; hops < 64; ++hops) {
+    auto it = absorbed_into.find(id);
+    if (it == absorbed_into.end()) break;
+    id = it->second;
+  }
+  return id;
+}
 
 }  // namespace tv::catalogue
