@@ -1092,6 +1092,24 @@ Llama 4 Compact (12B),v-3320,ship,2026-11-20T11:47:55Z
 SmolLM3,v-0007,ship,2026-11-20T12:30:00Z
 """)
 
+    # A good directives file (docs/directives.md): taken, applied to the tools above.
+    write_page(INBOX / "2026-11-21-directives.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<!-- One night's directives for the tools of the sample inbox (format: docs/directives.md). -->
+<directives date="2026-11-21" editor="maria">
+  <merge a="SmolVLM2" b="SmolVLM2-2B">
+    Same model: the 2B is its only size. Seed page 003 compared it with itself.
+  </merge>
+  <merge a="Code Llama 4" b="Code Llama 4 (70B &amp; 400B)">
+    One family; the sizes and the licence disagree and stay flagged for the editor.
+  </merge>
+  <split a="SmolVLM2" b="SmolVLM-3B">different generations, not one tool</split>
+  <rename tool="Llama-4-Compact-12B" name="Llama 4 Compact"/>
+  <pair a="SmolVLM2" b="SmolVLM-3B">readers ask which small vision model to ship</pair>
+  <never-pair a="SmolLM3" b="Code Llama 4">a 3B chat model against a code family: no reader weighs these</never-pair>
+</directives>
+""")
+
+    # An old draft of the format (into=, <tool> children): moved aside, naming line 3.
     write_page(INBOX / "directives.xml", """<?xml version="1.0" encoding="UTF-8"?>
 <directives>
   <merge into="SmolVLM2"><tool>SmolVLM2-2B</tool></merge>
