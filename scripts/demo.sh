@@ -26,6 +26,8 @@ case $status in
 esac
 echo
 echo "demo: records:      $root/$build/pipeline --paths.state=$demo/state export records --json"
+echo "demo: tools:        $root/$build/pipeline --paths.state=$demo/state export tools --json"
+echo "demo: comparisons:  $root/$build/pipeline --paths.state=$demo/state export comparisons --json"
 echo "demo: status:       $root/$build/pipeline --paths.inbox=$demo/inbox --paths.state=$demo/state --paths.rejected=$demo/rejected status"
 echo "demo: moved aside:  $demo/rejected/ (each file beside its .reason.txt)"
 echo "demo: output:       $root/outbox/"
