@@ -146,333 +146,409 @@ json tool_json(const dedupe::CanonicalTool& t, const dedupe::Identity& id, const
 }
 
 
-}  // namespace
+// One night's catalogue, step by step. Each step reads what the earlier ones left in the
+// fields below and adds its own; build() runs them in order.
+class Night {
+ public:
+  Night(const Input& in, Output& out) : in_(in), out_(out), n_(in.records.size()) {}
 
-Output build(const Input& in) {
-  Output out;
-  auto lap = [t = std::chrono::steady_clock::now()]() mutable {
+  void run() {
+    read_records();
+    out_.stats.read_s = lap();
+    rank_directives();
+    cluster_records();
+    out_.stats.cluster_s = lap();
+    name_tools();
+    assign_identities();
+    build_tools();
+    record_absorbed();
+    out_.stats.tools_s = lap();
+    settle_links();
+    resolve_pair_rules();
+    review_published();
+    choose_tonight();
+    out_.stats.pair_s = lap();
+    count();
+  }
+
+ private:
+  using IdPair = std::pair<std::string, std::string>;  // tool ids in byte order
+
+  const Input& in_;
+  Output& out_;
+  const std::size_t n_;
+  std::chrono::steady_clock::time_point t_ = std::chrono::steady_clock::now();
+
+  // read_records
+  std::vector<dedupe::ClusterInput> inputs_;
+  std::vector<dedupe::NameKey> name_keys_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name_;  // lookup key -> records
+  // rank_directives: the newest directive per question
+  std::map<NamePair, DirectiveRow*> link_rule_, pair_rule_;
+  std::map<std::string, DirectiveRow*> rename_rule_;
+  // cluster_records
+  std::vector<dedupe::ForcedLink> forced_;
+  std::vector<DirectiveRow*> forced_rows_;
+  std::vector<dedupe::Group> groups_;
+  std::vector<std::size_t> group_of_;  // record -> group
+  // name_tools
+  std::vector<std::string> rename_, names_;
+  // assign_identities
+  std::map<std::string, const ToolRow*> known_rows_;
+  std::int64_t next_seq_ = 1;
+  std::vector<dedupe::GroupIdentityInput> gid_;
+  std::vector<dedupe::Identity> ids_;
+  std::map<std::string, std::string> absorbed_into_;
+  std::set<std::string> live_;
+  std::map<std::string, std::vector<std::string>> slugs_leading_to_;
+  // build_tools
+  std::vector<pair::PairTool> pt_;
+  std::map<std::string, std::size_t> group_of_tool_;
+  // resolve_pair_rules
+  std::vector<pair::EditorRule> rules_;
+  std::set<IdPair> forbidden_;
+  std::map<IdPair, DirectiveRow*> pin_rows_;
+  // review_published
+  std::vector<pair::Published> published_;
+  std::set<IdPair> live_pairs_;
+  std::map<IdPair, const ComparisonRow*> slug_of_pair_;
+
+  double lap() {
     auto now = std::chrono::steady_clock::now();
-    double s = std::chrono::duration<double>(now - t).count();
-    t = now;
+    double s = std::chrono::duration<double>(now - t_).count();
+    t_ = now;
     return s;
-  };
-  const std::size_t n = in.records.size();
-  std::vector<dedupe::ClusterInput> inputs(n);
-  std::unordered_map<std::string, std::vector<std::size_t>> by_name;  // lookup key -> records
-  auto parse = [&](std::size_t i) { return json::parse(in.records[i].json, nullptr, /*allow_exceptions=*/false); };
-  std::vector<dedupe::NameKey> name_keys(n);
-  parallel_for(n, in.jobs, [&](std::size_t i) {
-    auto& c = inputs[i];
-    c.id = in.records[i].id;
-    MatchFields sax(c.match);
-    if (!json::sax_parse(in.records[i].json, &sax)) c.match = {};  // unreadable: nameless
-    name_keys[i] = dedupe::analyse_name(c.match.name);
-  });
-  for (std::size_t i = 0; i < n; ++i)
-    for (auto& k : lookup_keys(inputs[i].match.name)) by_name[k].push_back(i);
-  out.stats.read_s = lap();
-  auto records_named = [&](const std::string& name) {
+  }
+  json parse(std::size_t i) const { return json::parse(in_.records[i].json, nullptr, /*allow_exceptions=*/false); }
+  std::string survivor(const std::string& id) const { return catalogue::survivor(absorbed_into_, id); }
+
+  std::vector<std::size_t> records_named(const std::string& name) const {
     std::vector<std::size_t> found;
     for (auto& k : lookup_keys(name))
-      if (auto it = by_name.find(k); it != by_name.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+      if (auto it = by_name_.find(k); it != by_name_.end()) found.insert(found.end(), it->second.begin(), it->second.end());
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     return found;
-  };
+  }
+  std::set<std::size_t> groups_of(const std::vector<std::size_t>& recs) const {
+    std::set<std::size_t> gs;
+    for (auto i : recs) gs.insert(group_of_[i]);
+    return gs;
+  }
+
+  // The match fields of every record (a SAX pass, no tree), and its names.
+  void read_records() {
+    inputs_.resize(n_);
+    name_keys_.resize(n_);
+    parallel_for(n_, in_.jobs, [&](std::size_t i) {
+      auto& c = inputs_[i];
+      c.id = in_.records[i].id;
+      MatchFields sax(c.match);
+      if (!json::sax_parse(in_.records[i].json, &sax)) c.match = {};  // unreadable: nameless
+      name_keys_[i] = dedupe::analyse_name(c.match.name);
+    });
+    for (std::size_t i = 0; i < n_; ++i)
+      for (auto& k : lookup_keys(inputs_[i].match.name)) by_name_[k].push_back(i);
+  }
 
   // Directives, oldest first; the newest per pair of names (or per renamed name) wins.
-  out.directives = in.directives;
-  std::vector<DirectiveRow*> order;
-  for (auto& d : out.directives) order.push_back(&d);
-  std::stable_sort(order.begin(), order.end(), [](const DirectiveRow* x, const DirectiveRow* y) {
-    return x->date != y->date ? x->date < y->date : x->id < y->id;
-  });
-  std::map<NamePair, DirectiveRow*> link_rule, pair_rule;
-  std::map<std::string, DirectiveRow*> rename_rule;
-  for (auto* d : order) {
-    DirectiveRow** slot = nullptr;
-    if (d->action == "merge" || d->action == "split") slot = &link_rule[name_pair(d->a, d->b)];
-    else if (d->action == "pair" || d->action == "never-pair") slot = &pair_rule[name_pair(d->a, d->b)];
-    else if (d->action == "rename") slot = &rename_rule[dedupe::fold_key(d->a)];
-    if (!slot) {
-      d->status = "void";
-      d->detail = "unknown action \"" + d->action + "\"";
-      continue;
+  void rank_directives() {
+    out_.directives = in_.directives;
+    std::vector<DirectiveRow*> order;
+    for (auto& d : out_.directives) order.push_back(&d);
+    std::stable_sort(order.begin(), order.end(), [](const DirectiveRow* x, const DirectiveRow* y) {
+      return x->date != y->date ? x->date < y->date : x->id < y->id;
+    });
+    for (auto* d : order) {
+      DirectiveRow** slot = nullptr;
+      if (d->action == "merge" || d->action == "split") slot = &link_rule_[name_pair(d->a, d->b)];
+      else if (d->action == "pair" || d->action == "never-pair") slot = &pair_rule_[name_pair(d->a, d->b)];
+      else if (d->action == "rename") slot = &rename_rule_[dedupe::fold_key(d->a)];
+      if (!slot) {
+        d->status = "void";
+        d->detail = "unknown action \"" + d->action + "\"";
+        continue;
+      }
+      if (*slot) {
+        (*slot)->status = "replaced";
+        (*slot)->detail = "replaced by " + where(*d);
+      }
+      *slot = d;
     }
-    if (*slot) {
-      (*slot)->status = "replaced";
-      (*slot)->detail = "replaced by " + where(*d);
-    }
-    *slot = d;
   }
 
   // Cluster, with the editors' merges and splits.
-  std::vector<dedupe::ForcedLink> forced;
-  std::vector<DirectiveRow*> forced_rows;
-  for (auto& [pair_names, d] : link_rule) {
-    auto a = records_named(d->a), b = records_named(d->b);
-    if (a.empty() || b.empty()) {
-      d->status = "pending";
-      d->detail = "waits for a tool named \"" + (a.empty() ? d->a : d->b) + "\"";
-      continue;
+  void cluster_records() {
+    for (auto& [names, d] : link_rule_) {
+      auto a = records_named(d->a), b = records_named(d->b);
+      if (a.empty() || b.empty()) {
+        d->status = "pending";
+        d->detail = "waits for a tool named \"" + (a.empty() ? d->a : d->b) + "\"";
+        continue;
+      }
+      bool merge = d->action == "merge";
+      forced_.push_back({a, b, merge, std::string(merge ? "editor merge (" : "editor split (") + where(*d) + ")"});
+      forced_rows_.push_back(d);
     }
-    bool merge = d->action == "merge";
-    forced.push_back({a, b, merge, std::string(merge ? "editor merge (" : "editor split (") + where(*d) + ")"});
-    forced_rows.push_back(d);
+    groups_ = dedupe::cluster(inputs_, forced_, in_.jobs);
+    group_of_.resize(n_);
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+      for (auto i : groups_[g].members) group_of_[i] = g;
   }
-  auto groups = dedupe::cluster(inputs, forced, in.jobs);
-  out.stats.cluster_s = lap();
-  std::vector<std::size_t> group_of(n);
-  for (std::size_t g = 0; g < groups.size(); ++g)
-    for (auto i : groups[g].members) group_of[i] = g;
-  auto groups_of = [&](const std::vector<std::size_t>& recs) {
-    std::set<std::size_t> gs;
-    for (auto i : recs) gs.insert(group_of[i]);
-    return gs;
-  };
 
-  // Renames: the newest per tool.
-  std::vector<std::string> rename(groups.size());
-  for (auto& [key, d] : rename_rule) {
-    auto gs = groups_of(records_named(d->a));
-    if (gs.empty()) {
-      d->status = "pending";
-      d->detail = "waits for a tool named \"" + d->a + "\"";
-      continue;
+  // Renames (the newest per tool), then each tool's name.
+  void name_tools() {
+    rename_.resize(groups_.size());
+    for (auto& [key, d] : rename_rule_) {
+      auto gs = groups_of(records_named(d->a));
+      if (gs.empty()) {
+        d->status = "pending";
+        d->detail = "waits for a tool named \"" + d->a + "\"";
+        continue;
+      }
+      for (auto g : gs) rename_[g] = d->b;
+      d->status = "applied";
+      d->detail = "\"" + d->a + "\" is shown as \"" + d->b + "\"";
     }
-    for (auto g : gs) rename[g] = d->b;
-    d->status = "applied";
-    d->detail = "\"" + d->a + "\" is shown as \"" + d->b + "\"";
+    names_.resize(groups_.size());
+    parallel_for(groups_.size(), in_.jobs, [&](std::size_t g) {
+      names_[g] = dedupe::canonical_name(groups_[g], inputs_, rename_[g], &name_keys_);
+    });
   }
 
-  std::vector<std::string> names(groups.size());
-  parallel_for(groups.size(), in.jobs,
-               [&](std::size_t g) { names[g] = dedupe::canonical_name(groups[g], inputs, rename[g], &name_keys); });
-
-  // Identities.
-  dedupe::KnownIdentities known;
-  std::map<std::string, const ToolRow*> known_rows;
-  std::int64_t next_seq = 1;
-  for (const auto& t : in.tools) {
-    known.tools[t.id] = {t.id, t.slug, t.seq};
-    known_rows[t.id] = &t;
-    next_seq = std::max(next_seq, t.seq + 1);
-  }
-  for (const auto& [rec, tool] : in.members) known.tool_of_record[rec] = tool;
-  std::vector<dedupe::GroupIdentityInput> gid(groups.size());
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    for (auto i : groups[g].members) gid[g].records.push_back(inputs[i].id);
-    std::sort(gid[g].records.begin(), gid[g].records.end());
-    gid[g].name = names[g];
-  }
-  auto ids = dedupe::assign_identities(gid, known);
-
-  // Where absorbed tools lead: tonight's absorptions, then older ones, followed to the end.
-  std::map<std::string, std::string> absorbed_into;
-  for (const auto& t : in.tools)
-    if (!t.absorbed_into.empty()) absorbed_into[t.id] = t.absorbed_into;
-  std::set<std::string> live;
-  for (const auto& id : ids) {
-    live.insert(id.id);
-    absorbed_into.erase(id.id);  // revived
-    for (const auto& a : id.absorbed) absorbed_into[a] = id.id;
-  }
-  auto survivor = [&](const std::string& id) { return catalogue::survivor(absorbed_into, id); };
-  std::map<std::string, std::vector<std::string>> slugs_leading_to;
-  for (const auto& t : in.tools)
-    if (!live.count(t.id)) slugs_leading_to[survivor(t.id)].push_back(t.slug);
-
-  // Each tool: its records parsed, merged, written out, then let go (in parallel, each tool
-  // into its own slot).
-  std::vector<pair::PairTool> pt(groups.size());
-  std::vector<std::optional<ToolRow>> rows(groups.size());
-  std::vector<std::string> first_seen(groups.size());
-  std::vector<std::int64_t> known_seq(groups.size(), 0);
-  for (std::size_t g = 0; g < groups.size(); ++g)
-    if (auto k = known_rows.find(ids[g].id); k != known_rows.end()) {
-      known_seq[g] = k->second->seq;
-      first_seen[g] = k->second->created_at;
-    } else {
-      first_seen[g] = in.today;
+  // Ids and slugs kept from history; where absorbed tools lead.
+  void assign_identities() {
+    dedupe::KnownIdentities known;
+    for (const auto& t : in_.tools) {
+      known.tools[t.id] = {t.id, t.slug, t.seq};
+      known_rows_[t.id] = &t;
+      next_seq_ = std::max(next_seq_, t.seq + 1);
     }
-  // A stored tool whose records, name and redirects are as they were keeps its stored form:
-  // only tools that changed are merged again (the steady state of a nightly run).
-  std::unordered_map<std::string, std::vector<std::string>> stored_members;
-  for (const auto& [rec, tool] : in.members) stored_members[tool].push_back(rec);  // in.members is sorted
-  auto unchanged = [&](std::size_t g, const std::vector<std::string>& redirects) -> std::optional<json> {
-    auto k = known_rows.find(ids[g].id);
-    if (k == known_rows.end() || !k->second->absorbed_into.empty() || k->second->name != names[g]) return {};
-    auto m = stored_members.find(ids[g].id);
-    if (m == stored_members.end() || m->second != gid[g].records) return {};
+    for (const auto& [rec, tool] : in_.members) known.tool_of_record[rec] = tool;
+    gid_.resize(groups_.size());
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      for (auto i : groups_[g].members) gid_[g].records.push_back(inputs_[i].id);
+      std::sort(gid_[g].records.begin(), gid_[g].records.end());
+      gid_[g].name = names_[g];
+    }
+    ids_ = dedupe::assign_identities(gid_, known);
+
+    // Tonight's absorptions, then older ones, followed to the end.
+    for (const auto& t : in_.tools)
+      if (!t.absorbed_into.empty()) absorbed_into_[t.id] = t.absorbed_into;
+    for (const auto& id : ids_) {
+      live_.insert(id.id);
+      absorbed_into_.erase(id.id);  // revived
+      for (const auto& a : id.absorbed) absorbed_into_[a] = id.id;
+    }
+    for (const auto& t : in_.tools)
+      if (!live_.count(t.id)) slugs_leading_to_[survivor(t.id)].push_back(t.slug);
+  }
+
+  // The stored form of a tool whose records, name and redirects are as they were: only tools
+  // that changed are merged again (the steady state of a nightly run).
+  std::optional<json> unchanged(std::size_t g, const std::vector<std::string>& redirects,
+                                const std::unordered_map<std::string, std::vector<std::string>>& stored_members) const {
+    auto k = known_rows_.find(ids_[g].id);
+    if (k == known_rows_.end() || !k->second->absorbed_into.empty() || k->second->name != names_[g]) return {};
+    auto m = stored_members.find(ids_[g].id);
+    if (m == stored_members.end() || m->second != gid_[g].records) return {};
     json stored = json::parse(k->second->json, nullptr, false);
     if (!stored.is_object() || stored.value("format", 0) != kToolFormat ||
         stored.value("redirects_from", json::array()) != json(redirects))
       return {};
     return stored;
-  };
-  parallel_for(groups.size(), in.jobs, [&](std::size_t g) {
-    const auto& id = ids[g];
-    auto redirects = slugs_leading_to.count(id.id) ? slugs_leading_to.at(id.id) : std::vector<std::string>{};
-    std::sort(redirects.begin(), redirects.end());
-    if (auto stored = unchanged(g, redirects)) {
-      pt[g] = pair_tool(*stored, id, names[g]);
-      return;
-    }
-    std::vector<json> member_records;
-    member_records.reserve(groups[g].members.size());
-    for (auto i : groups[g].members) member_records.push_back(parse(i));
-    auto canon = dedupe::canonical_tool(groups[g], inputs, member_records, rename[g], &name_keys);
-    member_records = {};
-    ToolRow row;
-    row.id = id.id;
-    row.slug = id.slug;
-    row.name = canon.name;
-    row.created_at = first_seen[g];
-    row.json = tool_json(canon, id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
-    auto k = known_rows.find(id.id);
-    if (k == known_rows.end() || k->second->json != row.json || k->second->name != row.name ||
-        !k->second->absorbed_into.empty())
-      rows[g] = std::move(row);
-    pt[g] = pair_tool(canon.fields, id, canon.name);
-  });
-  std::map<std::string, std::size_t> group_of_tool;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    group_of_tool[ids[g].id] = g;
-    if (ids[g].is_new) ++out.stats.new_tools;
-    if (rows[g]) {
-      rows[g]->seq = known_seq[g] ? known_seq[g] : next_seq++;
-      out.tools.push_back(std::move(*rows[g]));
-    }
-    for (auto i : groups[g].members) out.members.emplace_back(inputs[i].id, ids[g].id);
   }
-  out.stats.tools_s = lap();
-  for (const auto& t : in.tools)
-    if (!live.count(t.id) && t.absorbed_into != absorbed_into[t.id]) {
-      ToolRow row = t;
-      row.absorbed_into = absorbed_into[t.id];
-      row.json.clear();
-      out.tools.push_back(row);
-      ++out.stats.absorbed;
+
+  // Each tool: its records parsed, merged, written out, then let go (in parallel, each tool
+  // into its own slot).
+  void build_tools() {
+    std::unordered_map<std::string, std::vector<std::string>> stored_members;
+    for (const auto& [rec, tool] : in_.members) stored_members[tool].push_back(rec);  // in.members is sorted
+    pt_.resize(groups_.size());
+    std::vector<std::optional<ToolRow>> rows(groups_.size());
+    parallel_for(groups_.size(), in_.jobs, [&](std::size_t g) {
+      const auto& id = ids_[g];
+      auto redirects = slugs_leading_to_.count(id.id) ? slugs_leading_to_.at(id.id) : std::vector<std::string>{};
+      std::sort(redirects.begin(), redirects.end());
+      if (auto stored = unchanged(g, redirects, stored_members)) {
+        pt_[g] = pair_tool(*stored, id, names_[g]);
+        return;
+      }
+      std::vector<json> member_records;
+      member_records.reserve(groups_[g].members.size());
+      for (auto i : groups_[g].members) member_records.push_back(parse(i));
+      auto canon = dedupe::canonical_tool(groups_[g], inputs_, member_records, rename_[g], &name_keys_);
+      member_records = {};
+      auto k = known_rows_.find(id.id);
+      ToolRow row;
+      row.id = id.id;
+      row.slug = id.slug;
+      row.name = canon.name;
+      row.created_at = k != known_rows_.end() ? k->second->created_at : in_.today;
+      row.json = tool_json(canon, id, row.created_at, redirects).dump(-1, ' ', false, json::error_handler_t::replace);
+      if (k == known_rows_.end() || k->second->json != row.json || k->second->name != row.name ||
+          !k->second->absorbed_into.empty()) {
+        row.seq = k != known_rows_.end() ? k->second->seq : 0;  // new tools numbered below, in order
+        rows[g] = std::move(row);
+      }
+      pt_[g] = pair_tool(canon.fields, id, canon.name);
+    });
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      group_of_tool_[ids_[g].id] = g;
+      if (ids_[g].is_new) ++out_.stats.new_tools;
+      if (rows[g]) {
+        if (rows[g]->seq == 0) rows[g]->seq = next_seq_++;
+        out_.tools.push_back(std::move(*rows[g]));
+      }
+      for (auto i : groups_[g].members) out_.members.emplace_back(inputs_[i].id, ids_[g].id);
     }
-  std::sort(out.members.begin(), out.members.end());
+    std::sort(out_.members.begin(), out_.members.end());
+  }
+
+  // Known tools merged into another tonight.
+  void record_absorbed() {
+    for (const auto& t : in_.tools) {
+      if (live_.count(t.id)) continue;
+      auto into = absorbed_into_.find(t.id);
+      if (into == absorbed_into_.end() || t.absorbed_into == into->second) continue;
+      ToolRow row = t;
+      row.absorbed_into = into->second;
+      row.json.clear();
+      out_.tools.push_back(row);
+      ++out_.stats.absorbed;
+    }
+  }
 
   // Merge/split statuses, now that the tools are known.
-  for (std::size_t f = 0; f < forced.size(); ++f) {
-    auto* d = forced_rows[f];
-    auto ga = groups_of(forced[f].a), gb = groups_of(forced[f].b);
-    bool one = ga.size() == 1 && ga == gb;
-    d->status = "applied";
-    d->detail = forced[f].together
-                    ? (one ? "one tool: " + names[*ga.begin()]
-                           : "could not be one tool (a split or a size sibling on either side)")
-                    : (one ? "still one tool: a merge elsewhere joins them" : "kept apart");
-    if (forced[f].together != one) d->status = "void";
+  void settle_links() {
+    for (std::size_t f = 0; f < forced_.size(); ++f) {
+      auto* d = forced_rows_[f];
+      auto ga = groups_of(forced_[f].a), gb = groups_of(forced_[f].b);
+      bool one = ga.size() == 1 && ga == gb;
+      d->status = "applied";
+      d->detail = forced_[f].together
+                      ? (one ? "one tool: " + names_[*ga.begin()]
+                             : "could not be one tool (a split or a size sibling on either side)")
+                      : (one ? "still one tool: a merge elsewhere joins them" : "kept apart");
+      if (forced_[f].together != one) d->status = "void";
+    }
   }
 
-  // Tool lookup for pair rules: by record names and by the tools' own names.
-  std::unordered_map<std::string, std::size_t> group_by_name;
-  for (std::size_t g = 0; g < groups.size(); ++g) group_by_name.emplace(dedupe::fold_key(names[g]), g);
-  auto tool_named = [&](const std::string& name) -> std::optional<std::size_t> {
-    if (auto it = group_by_name.find(dedupe::fold_key(name)); it != group_by_name.end()) return it->second;
-    auto gs = groups_of(records_named(name));
-    if (gs.empty()) return std::nullopt;
-    return *gs.begin();
-  };
-  std::vector<pair::EditorRule> rules;
-  std::set<std::pair<std::string, std::string>> forbidden;
-  std::map<std::pair<std::string, std::string>, DirectiveRow*> pin_rows;
-  for (auto& [pair_names, d] : pair_rule) {
-    auto ga = tool_named(d->a), gb = tool_named(d->b);
-    if (!ga || !gb) {
-      d->status = "pending";
-      d->detail = "waits for a tool named \"" + (!ga ? d->a : d->b) + "\"";
-      continue;
+  // Pair and never-pair directives, resolved to tools: by the tools' own names, then by
+  // record names.
+  void resolve_pair_rules() {
+    std::unordered_map<std::string, std::size_t> group_by_name;
+    for (std::size_t g = 0; g < groups_.size(); ++g) group_by_name.emplace(dedupe::fold_key(names_[g]), g);
+    auto tool_named = [&](const std::string& name) -> std::optional<std::size_t> {
+      if (auto it = group_by_name.find(dedupe::fold_key(name)); it != group_by_name.end()) return it->second;
+      auto gs = groups_of(records_named(name));
+      if (gs.empty()) return std::nullopt;
+      return *gs.begin();
+    };
+    for (auto& [names, d] : pair_rule_) {
+      auto ga = tool_named(d->a), gb = tool_named(d->b);
+      if (!ga || !gb) {
+        d->status = "pending";
+        d->detail = "waits for a tool named \"" + (!ga ? d->a : d->b) + "\"";
+        continue;
+      }
+      if (*ga == *gb) {
+        d->status = "void";
+        d->detail = "\"" + d->a + "\" and \"" + d->b + "\" are one tool (" + names_[*ga] +
+                    "); a tool is never compared with itself";
+        continue;
+      }
+      bool pin = d->action == "pair";
+      std::string a = ids_[*ga].id, b = ids_[*gb].id;
+      if (b < a) std::swap(a, b);
+      rules_.push_back({a, b, pin, std::string(pin ? "editor pair (" : "editor never-pair (") + where(*d) + ")"});
+      if (!pin) forbidden_.insert({a, b});
+      else pin_rows_[{a, b}] = d;
+      d->status = "applied";
+      d->detail = pin ? "published" : "never published";
     }
-    if (*ga == *gb) {
-      d->status = "void";
-      d->detail = "\"" + d->a + "\" and \"" + d->b + "\" are one tool (" + names[*ga] +
-                  "); a tool is never compared with itself";
-      continue;
-    }
-    bool pin = d->action == "pair";
-    std::string a = ids[*ga].id, b = ids[*gb].id;
-    if (b < a) std::swap(a, b);
-    rules.push_back({a, b, pin, std::string(pin ? "editor pair (" : "editor never-pair (") + where(*d) + ")"});
-    if (!pin) forbidden.insert({a, b});
-    else pin_rows[{a, b}] = d;
-    d->status = "applied";
-    d->detail = pin ? "published" : "never published";
   }
 
   // Published comparisons, seen through merges; withdraw what no longer stands.
-  std::vector<pair::Published> published;
-  std::set<std::pair<std::string, std::string>> live_pairs;
-  std::vector<const ComparisonRow*> by_date;
-  for (const auto& c : in.comparisons) by_date.push_back(&c);
-  std::sort(by_date.begin(), by_date.end(), [](const ComparisonRow* x, const ComparisonRow* y) {
-    return x->published_on != y->published_on ? x->published_on < y->published_on : x->slug < y->slug;
-  });
-  std::map<std::pair<std::string, std::string>, const ComparisonRow*> slug_of_pair;
-  for (const auto* c : by_date) {
-    std::string a = survivor(c->a), b = survivor(c->b);
-    if (b < a) std::swap(a, b);
-    published.push_back({a, b, c->published_on});
-    if (!c->withdrawn_on.empty()) continue;
-    std::string why;
-    if (a == b) {
-      auto g = group_of_tool.find(a);
-      why = "the two tools turned out to be one (" + (g != group_of_tool.end() ? names[g->second] : a) + ")";
-    } else if (live_pairs.count({a, b})) {
-      why = "the same two tools as " + slug_of_pair[{a, b}]->slug + " after a merge";
-    } else if (forbidden.count({a, b})) {
-      why = "an editor's never-pair";
+  void review_published() {
+    std::vector<const ComparisonRow*> by_date;
+    for (const auto& c : in_.comparisons) by_date.push_back(&c);
+    std::sort(by_date.begin(), by_date.end(), [](const ComparisonRow* x, const ComparisonRow* y) {
+      return x->published_on != y->published_on ? x->published_on < y->published_on : x->slug < y->slug;
+    });
+    for (const auto* c : by_date) {
+      std::string a = survivor(c->a), b = survivor(c->b);
+      if (b < a) std::swap(a, b);
+      published_.push_back({a, b, c->published_on});
+      if (!c->withdrawn_on.empty()) continue;
+      std::string why;
+      if (a == b) {
+        auto g = group_of_tool_.find(a);
+        why = "the two tools turned out to be one (" + (g != group_of_tool_.end() ? names_[g->second] : a) + ")";
+      } else if (live_pairs_.count({a, b})) {
+        why = "the same two tools as " + slug_of_pair_[{a, b}]->slug + " after a merge";
+      } else if (forbidden_.count({a, b})) {
+        why = "an editor's never-pair";
+      }
+      if (why.empty()) {
+        live_pairs_.insert({a, b});
+        slug_of_pair_[{a, b}] = c;
+        continue;
+      }
+      ComparisonRow w = *c;
+      w.withdrawn_on = in_.today;
+      w.withdrawn_reason = why;
+      out_.comparisons.push_back(w);
+      ++out_.stats.withdrawn;
     }
-    if (why.empty()) {
-      live_pairs.insert({a, b});
-      slug_of_pair[{a, b}] = c;
-      continue;
-    }
-    ComparisonRow w = *c;
-    w.withdrawn_on = in.today;
-    w.withdrawn_reason = why;
-    out.comparisons.push_back(w);
-    ++out.stats.withdrawn;
-  }
-  for (auto& [key, d] : pin_rows)
-    if (live_pairs.count(key)) d->detail = "already published as " + slug_of_pair[key]->slug;
-
-  // Tonight's choice.
-  auto chosen = pair::choose_pairs(pt, published, rules, in.budget, in.today);
-  std::set<std::string> slugs_used;
-  for (const auto& c : in.comparisons) slugs_used.insert(c.slug);
-  for (const auto& c : chosen.chosen) {
-    const auto& ta = pt[group_of_tool[c.a]];
-    const auto& tb = pt[group_of_tool[c.b]];
-    ComparisonRow row;
-    row.slug = pair::comparison_slug(ta.slug, tb.slug);
-    for (int k = 2; slugs_used.count(row.slug); ++k) row.slug = pair::comparison_slug(ta.slug, tb.slug) + "-" + std::to_string(k);
-    slugs_used.insert(row.slug);
-    row.a = ta.slug < tb.slug ? ta.id : tb.id;
-    row.b = ta.slug < tb.slug ? tb.id : ta.id;
-    row.category = c.category;
-    row.published_on = in.today;
-    row.reason = c.reason;
-    row.run_id = in.run_id;
-    out.comparisons.push_back(row);
-    if (auto p = pin_rows.find({std::min(c.a, c.b), std::max(c.a, c.b)}); p != pin_rows.end())
-      p->second->detail = "published as " + row.slug;
+    for (auto& [key, d] : pin_rows_)
+      if (live_pairs_.count(key)) d->detail = "already published as " + slug_of_pair_[key]->slug;
   }
 
-  out.stats.pair_s = lap();
-  out.stats.records = n;
-  out.stats.tools = groups.size();
-  out.stats.new_comparisons = chosen.chosen.size();
-  out.stats.held_by_budget = chosen.held_by_budget;
-  out.stats.candidates = chosen.candidates;
-  for (const auto& d : out.directives) {
-    out.stats.directives_applied += d.status == "applied";
-    out.stats.directives_pending += d.status == "pending";
+  // Tonight's new comparisons.
+  void choose_tonight() {
+    auto chosen = pair::choose_pairs(pt_, published_, rules_, in_.budget, in_.today);
+    std::set<std::string> slugs_used;
+    for (const auto& c : in_.comparisons) slugs_used.insert(c.slug);
+    for (const auto& c : chosen.chosen) {
+      const auto& ta = pt_[group_of_tool_[c.a]];
+      const auto& tb = pt_[group_of_tool_[c.b]];
+      ComparisonRow row;
+      const std::string base = pair::comparison_slug(ta.slug, tb.slug);
+      row.slug = base;
+      for (int k = 2; slugs_used.count(row.slug); ++k) row.slug = base + "-" + std::to_string(k);
+      slugs_used.insert(row.slug);
+      row.a = ta.slug < tb.slug ? ta.id : tb.id;
+      row.b = ta.slug < tb.slug ? tb.id : ta.id;
+      row.category = c.category;
+      row.published_on = in_.today;
+      row.reason = c.reason;
+      row.run_id = in_.run_id;
+      out_.comparisons.push_back(row);
+      if (auto p = pin_rows_.find({std::min(c.a, c.b), std::max(c.a, c.b)}); p != pin_rows_.end())
+        p->second->detail = "published as " + row.slug;
+    }
+    out_.stats.new_comparisons = chosen.chosen.size();
+    out_.stats.held_by_budget = chosen.held_by_budget;
+    out_.stats.candidates = chosen.candidates;
   }
+
+  void count() {
+    out_.stats.records = n_;
+    out_.stats.tools = groups_.size();
+    for (const auto& d : out_.directives) {
+      out_.stats.directives_applied += d.status == "applied";
+      out_.stats.directives_pending += d.status == "pending";
+    }
+  }
+};
+
+}  // namespace
+
+Output build(const Input& in) {
+  Output out;
+  Night(in, out).run();
   return out;
 }
 
