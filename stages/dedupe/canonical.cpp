@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace tv::dedupe {
 namespace {
@@ -34,7 +35,8 @@ std::string str(const json& j, const char* key) {
 // A value as the members give it; points into the member records (no copy until chosen).
 struct Candidate {
   const json* value = nullptr;
-  std::vector<std::string> sources;
+  std::vector<std::string> sources;               // in the order members give them
+  std::unordered_set<std::string_view> seen;      // the same, for lookup (views into records)
   std::string rule;
   int best_trust = 99;
   std::size_t first_rank = 0;  // first member (in id order) giving it
@@ -66,14 +68,13 @@ std::vector<Candidate> candidates(const char* field, const std::vector<json>& re
       if (*out[b->second].value == *it) c = out.begin() + std::ptrdiff_t(b->second);
     if (c == out.end()) {
       by_hash.emplace(h, out.size());
-      out.push_back({&*it, {}, std::string(rule), trust(rule), r});
+      out.push_back({&*it, {}, {}, std::string(rule), trust(rule), r});
       c = out.end() - 1;
     } else if (trust(rule) < c->best_trust) {
       c->best_trust = trust(rule);
       c->rule = rule;
     }
-    if (std::find(c->sources.begin(), c->sources.end(), file) == c->sources.end())
-      c->sources.push_back(std::string(file));
+    if (c->seen.insert(file).second) c->sources.push_back(std::string(file));
   }
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
     if (a.best_trust != b.best_trust) return a.best_trust < b.best_trust;
