@@ -3,6 +3,7 @@
 #include "stages/common/parallel.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -179,15 +180,22 @@ std::vector<Group> cluster(const std::vector<ClusterInput>& records, const std::
   for (auto root : families) {
     const auto& edges = by_family[root];
     std::vector<std::size_t> roots{g.find(root)};
+    std::map<std::size_t, std::size_t> variant_of;  // target root -> one sized record in it
     for (const auto* e : edges) {
       auto sized_end = an[e->a].name.sizes.empty() ? e->b : e->a;
       roots.push_back(g.find(sized_end));
+      variant_of.emplace(g.find(sized_end), sized_end);
     }
     std::sort(roots.begin(), roots.end());
     roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
     bool all_fit = true;
     for (std::size_t x = 0; x < roots.size() && all_fit; ++x)
       for (std::size_t y = x + 1; y < roots.size() && all_fit; ++y) all_fit = g.can_join(roots[x], roots[y]);
+    // In a block past the window two variants may never have been compared: compare one
+    // record of each target directly, so a family name never bridges unseen size siblings.
+    for (auto x = variant_of.begin(); x != variant_of.end() && all_fit; ++x)
+      for (auto y = std::next(x); y != variant_of.end() && all_fit; ++y)
+        all_fit = !compare(an[x->second], an[y->second]).hard;
     if (!all_fit) continue;
     for (const auto* e : edges)
       if (g.join(e->a, e->b)) tree.push_back(*e);

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 #include <set>
 
@@ -95,6 +96,26 @@ BOOST_AUTO_TEST_CASE(family_name_never_bridges_size_siblings) {
   BOOST_TEST(!together(g, "Llama 3.2 1B", "Llama 3.2 3B"));
   BOOST_TEST(!together(g, "Llama 3.2", "Llama 3.2 1B"));
   BOOST_TEST(!together(g, "Llama 3.2", "Llama 3.2 3B"));
+}
+
+// A block of more distinct spellings than the compare window: the 1B and 3B records are too
+// far apart in id order to be compared, yet the family name between them must not bridge them.
+BOOST_AUTO_TEST_CASE(family_name_never_bridges_siblings_past_the_window) {
+  std::vector<ClusterInput> in;
+  char id[16];
+  for (int i = 0; i < 10; ++i) {
+    std::snprintf(id, sizeof id, "a%03d", i);
+    in.push_back(rec(id, "org" + std::to_string(i) + "/Llama-3.2-1B", "Meta"));
+  }
+  for (int i = 0; i < 290; ++i) {
+    std::snprintf(id, sizeof id, "m%03d", i);
+    in.push_back(rec(id, "fan" + std::to_string(i) + "/Llama-3.2", "Meta"));
+  }
+  in.push_back(rec("z", "Llama 3.2 3B", "Meta"));
+  auto g = named(tv::dedupe::cluster(in), in);
+  BOOST_TEST(!together(g, "org0/Llama-3.2-1B", "Llama 3.2 3B"));
+  BOOST_TEST(together(g, "org0/Llama-3.2-1B", "org9/Llama-3.2-1B"));
+  BOOST_TEST(together(g, "fan0/Llama-3.2", "fan289/Llama-3.2"));
 }
 
 BOOST_AUTO_TEST_CASE(result_does_not_depend_on_input_order) {
