@@ -1,0 +1,500 @@
+// Votes: whole-file checks, then one forward pass that cuts the bytes into CSV records, then a
+// check of each record on its own. A record's problems never reach past the record, so the
+// good rows around a bad one still count.
+#include "stages/votes/votes.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <unordered_map>
+
+#include <utf8proc.h>
+
+#include "stages/normalise/fields/text.hpp"
+
+namespace tv::votes {
+namespace {
+
+constexpr const char* kColumns[4] = {"tool", "voter", "vote", "cast_at"};
+
+// ---- bytes ----------------------------------------------------------------------------------
+
+// Decodes the code point at s[i], advancing i; -1 (and i past one byte) for an ill-formed
+// sequence: truncated, overlong, a surrogate, or above U+10FFFF.
+long next_code_point(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return s[i++], b0;
+  int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
+  if (len == 0 || b0 > 0xF4 || i + len > s.size()) return ++i, -1;
+  long cp = b0 & (0xFF >> (len + 1));
+  for (int k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return ++i, -1;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+    return ++i, -1;
+  i += len;
+  return cp;
+}
+
+bool is_control(long cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+// A value as shown inside a message: at most ~60 bytes, cut on a character boundary, with
+// ill-formed bytes and control characters shown as U+FFFD.
+std::string shown(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (out.size() >= 60) return out + "…";
+    const std::size_t start = i;
+    const long cp = next_code_point(s, i);
+    if (cp < 0 || is_control(cp)) out += "\uFFFD";
+    else out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto ws = [](char c) { return c == ' ' || c == '\t'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Empty when `s` is valid UTF-8 without control characters; else the rest of a sentence
+// about the column ("... is not valid UTF-8 (byte 0xE9); ...").
+std::string byte_problem(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    const long cp = next_code_point(s, i);
+    if (cp < 0) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "is not valid UTF-8 (byte 0x%02X); save the file as UTF-8.",
+                    static_cast<unsigned>(static_cast<unsigned char>(s[start])));
+      return buf;
+    }
+    if (is_control(cp)) {
+      char buf[128];
+      std::snprintf(buf, sizeof buf, "holds an invisible control character (U+%04lX%s); retype it.", cp,
+                    cp == '\n' ? ", a line break inside quotes" : "");
+      return buf;
+    }
+  }
+  return {};
+}
+
+// NFC + Unicode case folding; ASCII lower-case if utf8proc refuses.
+std::string folded(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                              &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (n < 0) return fields::ascii_lower(s);
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+// ---- CSV records ----------------------------------------------------------------------------
+
+struct Field {
+  std::string text;
+  std::string problem;  // a quoting problem, the rest of a sentence; empty if none
+};
+
+struct Record {
+  int line = 1;        // first line
+  int last_line = 1;   // line the record ends on
+  std::vector<Field> fields;
+  bool unterminated = false;  // a quote still open at the end of the file
+  bool blank() const { return fields.size() == 1 && trim(fields[0].text).empty() && fields[0].problem.empty(); }
+};
+
+// Cuts bytes into records, one forward pass. Every step consumes at least one byte or ends.
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+
+  bool next(Record& r) {
+    if (i_ >= s_.size()) return false;
+    r.line = line_;
+    r.fields.clear();
+    r.unterminated = false;
+    for (;;) {
+      r.fields.emplace_back();
+      Field& f = r.fields.back();
+      const bool more = field(f, r);
+      if (!more) break;
+    }
+    r.last_line = line_;
+    if (i_ < s_.size() && s_[i_] == '\n') ++i_, ++line_;  // the record's line break
+    return true;
+  }
+
+ private:
+  bool at_end_of_line() const {
+    return i_ >= s_.size() || s_[i_] == '\n' || (s_[i_] == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ||
+           (s_[i_] == '\r' && i_ + 1 == s_.size());
+  }
+
+  // Reads one field at i_; true when a comma follows (another field), false at the record's end
+  // (i_ then at its '\n' or the end; a CR before it is consumed).
+  bool field(Field& f, Record& r) {
+    std::size_t j = i_;
+    while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
+    if (j < s_.size() && s_[j] == '"') {
+      i_ = j + 1;
+      quoted(f, r);
+      if (r.unterminated) return false;
+      while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
+      if (!at_end_of_line() && s_[i_] != ',') {
+        f.problem = "has text after its closing double quote; put the whole field in quotes and write \"\" for a "
+                    "quote inside it.";
+        while (!at_end_of_line() && s_[i_] != ',') ++i_;
+      }
+    } else {
+      const std::size_t start = i_;
+      while (!at_end_of_line() && s_[i_] != ',') ++i_;
+      f.text.assign(s_.substr(start, i_ - start));
+      if (f.text.find('"') != std::string::npos)
+        f.problem = "holds a double quote but does not start with one; put the whole field in quotes and write "
+                    "\"\" for each quote inside it.";
+    }
+    if (i_ < s_.size() && s_[i_] == ',') return ++i_, true;
+    if (i_ < s_.size() && s_[i_] == '\r') ++i_;
+    return false;
+  }
+
+  // i_ just past the opening quote; leaves i_ just past the closing one.
+  void quoted(Field& f, Record& r) {
+    for (;;) {
+      const std::size_t q = s_.find('"', i_);
+      const std::size_t stop = q == std::string_view::npos ? s_.size() : q;
+      const std::string_view chunk = s_.substr(i_, stop - i_);
+      line_ += static_cast<int>(std::count(chunk.begin(), chunk.end(), '\n'));
+      f.text.append(chunk);
+      if (q == std::string_view::npos) {
+        i_ = s_.size();
+        r.unterminated = true;
+        return;
+      }
+      if (q + 1 < s_.size() && s_[q + 1] == '"') {
+        f.text += '"';
+        i_ = q + 2;
+        continue;
+      }
+      i_ = q + 1;
+      return;
+    }
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  int line_ = 1;
+};
+
+// ---- header ---------------------------------------------------------------------------------
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Empty when the header is exactly tool,voter,vote,cast_at (trimmed, any case).
+std::string header_problem(const Record& r) {
+  std::vector<std::string> names;
+  for (const auto& f : r.fields) names.push_back(fields::ascii_lower(trim(f.text)));
+  const std::string expected = "a votes file starts with the header line tool,voter,vote,cast_at";
+  bool first_four = names.size() >= 4;
+  for (std::size_t k = 0; k < 4 && first_four; ++k) first_four = names[k] == kColumns[k];
+  if (first_four && names.size() == 4) return {};
+  if (first_four) {
+    std::vector<std::string> extra;
+    for (std::size_t k = 4; k < names.size(); ++k) {
+      std::string name = "\"";
+      name += shown(trim(r.fields[k].text));
+      name += '"';
+      extra.push_back(std::move(name));
+    }
+    return "the header (line " + std::to_string(r.line) + ") has extra columns " + join(extra) + "; " + expected +
+           " and nothing more: delete those columns.";
+  }
+  std::string found;
+  for (std::size_t k = 0; k < r.fields.size() && found.size() < 200; ++k) {
+    if (k > 0) found += ',';
+    found += shown(trim(r.fields[k].text));
+  }
+  std::vector<std::string> missing;
+  for (const char* c : kColumns)
+    if (std::find(names.begin(), names.end(), c) == names.end()) missing.push_back(c);
+  std::string out = "the header (line " + std::to_string(r.line) + ") reads \"" + shown(found) + "\"; " + expected;
+  if (!missing.empty() && missing.size() < 4) out += " (missing: " + join(missing) + ")";
+  else if (missing.empty()) out += ", in that order";
+  return out + ".";
+}
+
+// ---- cast_at --------------------------------------------------------------------------------
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& v) {
+  if (at + n > s.size()) return false;
+  v = 0;
+  for (std::size_t k = at; k < at + n; ++k) {
+    if (s[k] < '0' || s[k] > '9') return false;
+    v = v * 10 + (s[k] - '0');
+  }
+  return true;
+}
+
+// "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)" (T may be t or a space, Z may be z) as UTC
+// "YYYY-MM-DDTHH:MM:SSZ"; the fraction is dropped. Empty `why` on success.
+std::string normalise_time(std::string_view s, std::string& why) {
+  const std::string example = "write it like 2026-11-20T08:14:03Z (UTC) or 2026-11-20T10:14:03+02:00.";
+  int y, mo, d, h, mi, se;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' || !digits(s, 8, 2, d)) {
+    why = "is not an ISO-8601 date-time; " + example;
+    return {};
+  }
+  if (s.size() == 10) {
+    why = "is a date without a time; a vote needs the time it was cast: " + example;
+    return {};
+  }
+  if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) || s.size() < 16 || s[13] != ':' ||
+      !digits(s, 14, 2, mi)) {
+    why = "is not an ISO-8601 date-time; " + example;
+    return {};
+  }
+  std::size_t at = 16;
+  if (at < s.size() && s[at] == ':') {
+    if (!digits(s, at + 1, 2, se)) {
+      why = "is not an ISO-8601 date-time; " + example;
+      return {};
+    }
+    at += 3;
+  } else {
+    se = 0;
+  }
+  if (at < s.size() && (s[at] == '.' || s[at] == ',')) {
+    std::size_t k = at + 1;
+    while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+    if (k == at + 1) {
+      why = "is not an ISO-8601 date-time; " + example;
+      return {};
+    }
+    at = k;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || se > 59) {
+    why = "is not a real date and time; " + example;
+    return {};
+  }
+  int offset = 0;  // seconds east of UTC
+  if (at == s.size()) {
+    why = "has no time zone, so the moment it names is unknown; add Z for UTC or the offset: " + example;
+    return {};
+  }
+  if (s[at] == 'Z' || s[at] == 'z') {
+    ++at;
+  } else if (s[at] == '+' || s[at] == '-') {
+    const int sign = s[at] == '-' ? -1 : 1;
+    int oh, om;
+    std::size_t k = at + 1;
+    if (!digits(s, k, 2, oh)) {
+      why = "has a malformed time zone offset; " + example;
+      return {};
+    }
+    k += 2;
+    if (k < s.size() && s[k] == ':') ++k;
+    if (!digits(s, k, 2, om) || oh > 23 || om > 59) {
+      why = "has a malformed time zone offset; " + example;
+      return {};
+    }
+    offset = sign * (oh * 3600 + om * 60);
+    at = k + 2;
+  }
+  if (at != s.size()) {
+    why = "is not an ISO-8601 date-time (it goes on after the time zone); " + example;
+    return {};
+  }
+  using namespace std::chrono;
+  const sys_seconds t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{se} - seconds{offset};
+  const sys_days day = floor<days>(t);
+  const year_month_day u{day};
+  const hh_mm_ss<seconds> hms{t - day};
+  const int uy = static_cast<int>(u.year());
+  if (uy < 1000 || uy > 9999) {
+    why = "is not a plausible date; " + example;
+    return {};
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", uy, static_cast<unsigned>(u.month()),
+                static_cast<unsigned>(u.day()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+// ---- rows -----------------------------------------------------------------------------------
+
+class Errors {
+ public:
+  explicit Errors(Parsed& out) : out_(out) {}
+  void add(int line, std::string message) {
+    if (out_.errors.size() < kMaxErrors) out_.errors.push_back({line, std::move(message)});
+    else ++out_.errors_left_out;
+  }
+
+ private:
+  Parsed& out_;
+};
+
+std::string column(std::size_t k) { return std::string("the ") + kColumns[k]; }
+
+// Checks a name column (tool, voter); empty when fine.
+std::string name_problem(std::size_t k, std::string_view raw) {
+  const std::string_view v = trim(raw);
+  if (v.empty()) return column(k) + " is empty; every row needs one.";
+  if (auto why = byte_problem(v); !why.empty()) return column(k) + " \"" + shown(v) + "\" " + why;
+  if (v.size() > kMaxNameBytes)
+    return column(k) + " is " + std::to_string(v.size()) + " bytes long; it may be at most " +
+           std::to_string(kMaxNameBytes) + " bytes.";
+  return {};
+}
+
+void check(const Record& r, Parsed& out, Errors& errors) {
+  if (r.unterminated) {
+    std::string span = r.last_line > r.line ? " (lines " + std::to_string(r.line) + " to " +
+                                                  std::to_string(r.last_line) + " were read as one field and not counted)"
+                                            : "";
+    errors.add(r.line, "a double quote opened in this row is never closed" + span +
+                           "; close it, and write \"\" for a quote inside a field.");
+    return;
+  }
+  if (r.fields.size() != 4) {
+    std::string msg = "this row has " + std::to_string(r.fields.size()) + (r.fields.size() == 1 ? " field" : " fields") +
+                      "; a row has 4: tool,voter,vote,cast_at";
+    if (r.fields.size() > 4) msg += " (a tool name with a comma must be in double quotes)";
+    errors.add(r.line, msg + ".");
+    return;
+  }
+  bool bad = false;
+  const auto fail = [&](std::string msg) {
+    errors.add(r.line, std::move(msg));
+    bad = true;
+  };
+  for (std::size_t k = 0; k < 4; ++k)
+    if (!r.fields[k].problem.empty()) fail(column(k) + " field " + r.fields[k].problem);
+  if (bad) return;
+
+  Row row;
+  row.line = r.line;
+  for (std::size_t k = 0; k < 2; ++k)
+    if (auto why = name_problem(k, r.fields[k].text); !why.empty()) fail(why);
+  row.tool = std::string(trim(r.fields[0].text));
+  row.voter = std::string(trim(r.fields[1].text));
+
+  const std::string vote = fields::ascii_lower(trim(r.fields[2].text));
+  if (vote == "ship") row.vote = Vote::ship;
+  else if (vote == "skip") row.vote = Vote::skip;
+  else if (vote.empty()) fail("the vote is empty; write ship or skip.");
+  else fail("the vote is \"" + shown(trim(r.fields[2].text)) + "\"; write ship or skip.");
+
+  const std::string_view when = trim(r.fields[3].text);
+  if (when.empty()) {
+    fail("the cast_at is empty; write when the vote was cast, like 2026-11-20T08:14:03Z.");
+  } else {
+    std::string why;
+    row.cast_at = normalise_time(when, why);
+    if (!why.empty()) fail("the cast_at \"" + shown(when) + "\" " + why);
+  }
+  if (!bad) out.rows.push_back(std::move(row));
+}
+
+}  // namespace
+
+std::string_view to_string(Vote v) { return v == Vote::ship ? "ship" : "skip"; }
+
+std::string to_string(const RowError& e) { return "line " + std::to_string(e.line) + ": " + e.message; }
+
+std::vector<std::string> report(const Parsed& p) {
+  std::vector<std::string> out;
+  if (!p.file_error.empty()) out.push_back(p.file_error);
+  for (const auto& e : p.errors) out.push_back(to_string(e));
+  if (p.errors_left_out > 0)
+    out.push_back("and " + std::to_string(p.errors_left_out) + " more " +
+                  (p.errors_left_out == 1 ? "problem" : "problems") + ".");
+  return out;
+}
+
+Parsed parse(std::string_view bytes) {
+  Parsed out;
+  if (bytes.size() > kMaxBytes) {
+    out.file_error = "the file is " + std::to_string(bytes.size()) + " bytes; a votes file may be at most " +
+                     std::to_string(kMaxBytes) + " bytes: split it into several files.";
+    return out;
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    out.file_error = "the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); a votes file must be "
+                     "UTF-8: save it again as CSV UTF-8.";
+    return out;
+  }
+  if (bytes.find('\0') != std::string_view::npos) {
+    out.file_error = "the file holds NUL bytes, so it is binary data, not a votes CSV; check that the right file "
+                     "was dropped.";
+    return out;
+  }
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+
+  Reader reader(bytes);
+  Record r;
+  Errors errors(out);
+  bool header = false;
+  while (reader.next(r)) {
+    if (!header && r.unterminated) {
+      out.file_error = "the header (line " + std::to_string(r.line) + ") opens a double quote that is never "
+                       "closed; a votes file starts with the header line tool,voter,vote,cast_at.";
+      return out;
+    }
+    if (r.blank()) continue;
+    if (!header) {
+      if (auto why = header_problem(r); !why.empty()) {
+        out.file_error = why;
+        return out;
+      }
+      header = true;
+      continue;
+    }
+    check(r, out, errors);
+  }
+  if (!header) out.file_error = "the file holds no header and no rows; a votes file starts with the header line "
+                                "tool,voter,vote,cast_at.";
+  return out;
+}
+
+std::vector<Row> latest_per_voter(std::vector<Row> rows) {
+  std::unordered_map<std::string, std::size_t> best;  // key -> index into rows
+  best.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string key = folded(trim(rows[i].tool));
+    key += '\0';
+    key += rows[i].voter;
+    auto [it, inserted] = best.try_emplace(std::move(key), i);
+    if (inserted) continue;
+    const Row& old = rows[it->second];
+    const Row& now = rows[i];
+    if (now.cast_at > old.cast_at || (now.cast_at == old.cast_at && now.line > old.line)) it->second = i;
+  }
+  std::vector<std::size_t> keep;
+  keep.reserve(best.size());
+  for (const auto& [key, i] : best) keep.push_back(i);
+  std::sort(keep.begin(), keep.end(), [&](std::size_t a, std::size_t b) {
+    return rows[a].line != rows[b].line ? rows[a].line < rows[b].line : a < b;
+  });
+  std::vector<Row> out;
+  out.reserve(keep.size());
+  for (std::size_t i : keep) out.push_back(std::move(rows[i]));
+  return out;
+}
+
+}  // namespace tv::votes
