@@ -6,96 +6,19 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <memory>
 #include <set>
 
 #include <pugixml.hpp>
-#include <utf8proc.h>
 
+#include "stages/common/inbox_text.hpp"
 #include "stages/normalise/fields/text.hpp"
 
 namespace tv::directives {
 namespace {
 
-// ---- bytes and lines ------------------------------------------------------------------------
-
-class Lines {
- public:
-  explicit Lines(std::string_view bytes) {
-    for (std::size_t i = bytes.find('\n'); i != std::string_view::npos; i = bytes.find('\n', i + 1))
-      newlines_.push_back(i);
-  }
-  // 1-based line of the byte at `offset` (an offset past the end is on the last line).
-  int line_of(std::size_t offset) const {
-    return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(), offset) - newlines_.begin());
-  }
-
- private:
-  std::vector<std::size_t> newlines_;
-};
-
-// Decodes the code point at s[i], advancing i; -1 (and i past one byte) for an ill-formed
-// sequence: truncated, overlong, a surrogate, or above U+10FFFF.
-long next_code_point(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return s[i++], b0;
-  int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
-  if (len == 0 || b0 > 0xF4 || i + len > s.size()) return ++i, -1;
-  long cp = b0 & (0xFF >> (len + 1));
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return ++i, -1;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-    return ++i, -1;
-  i += len;
-  return cp;
-}
-
-bool is_control(long cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
-
-std::string code_point_name(long cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04lX", cp);
-  return buf;
-}
-
-// A value as shown inside a message: at most ~60 bytes, cut on a character boundary, with
-// ill-formed bytes and control characters shown as U+FFFD.
-std::string shown(std::string_view s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (out.size() >= 60) return out + "…";
-    const std::size_t start = i;
-    const long cp = next_code_point(s, i);
-    if (cp < 0 || is_control(cp)) out += "\uFFFD";
-    else out.append(s.substr(start, i - start));
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// NFC + Unicode case folding, for "is this the same name"; ASCII lower-case if utf8proc refuses.
-std::string folded(std::string_view s) {
-  utf8proc_uint8_t* out = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                              &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-  if (n < 0) return fields::ascii_lower(s);
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-}
+using namespace inbox_text;
 
 // ---- problems -------------------------------------------------------------------------------
 
@@ -214,23 +137,6 @@ const Spec* spec_for(std::string_view tag) {
   return nullptr;
 }
 
-// Edit distance, for names of at most 24 bytes (longer ones are never "close").
-std::size_t distance(std::string_view x, std::string_view y) {
-  if (x.size() > 24 || y.size() > 24) return 99;
-  std::array<std::size_t, 25> row{};
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[y.size()];
-}
-
 // "Merge", "never_pair", "pear" -> the directive the editor probably meant: the same letters
 // ignoring case and '-'/'_', or within two edits.
 const Spec* near_spec(std::string_view tag) {
@@ -246,7 +152,7 @@ const Spec* near_spec(std::string_view tag) {
   const Spec* best = nullptr;
   std::size_t best_d = 3;
   for (const auto& s : kSpecs)
-    if (const std::size_t d = distance(k, key(s.tag)); d < best_d) best = &s, best_d = d;
+    if (const std::size_t d = edit_distance(k, key(s.tag)); d < best_d) best = &s, best_d = d;
   return best;
 }
 
@@ -369,19 +275,6 @@ class Walker {
     }
   }
 
-  static bool real_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    int v[3] = {0, 0, 0};
-    const std::size_t from[3] = {0, 5, 8}, len[3] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k)
-      for (std::size_t i = from[k]; i < from[k] + len[k]; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        v[k] = v[k] * 10 + (s[i] - '0');
-      }
-    const std::chrono::year_month_day d{std::chrono::year{v[0]}, std::chrono::month{static_cast<unsigned>(v[1])},
-                                        std::chrono::day{static_cast<unsigned>(v[2])}};
-    return d.ok();
-  }
 
   // Empty when `name` (already trimmed) is acceptable; else the rest of a sentence. Ill-formed
   // UTF-8 is left to the byte pass, which names the line.

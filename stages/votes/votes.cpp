@@ -6,57 +6,24 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <memory>
 #include <unordered_map>
 
-#include <utf8proc.h>
-
+#include "stages/common/inbox_text.hpp"
 #include "stages/normalise/fields/text.hpp"
 
 namespace tv::votes {
 namespace {
 
+using inbox_text::folded;
+using inbox_text::is_control;
+using inbox_text::next_code_point;
+using inbox_text::shown;
+
 constexpr const char* kColumns[4] = {"tool", "voter", "vote", "cast_at"};
 
 // ---- bytes ----------------------------------------------------------------------------------
 
-// Decodes the code point at s[i], advancing i; -1 (and i past one byte) for an ill-formed
-// sequence: truncated, overlong, a surrogate, or above U+10FFFF.
-long next_code_point(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return s[i++], b0;
-  int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
-  if (len == 0 || b0 > 0xF4 || i + len > s.size()) return ++i, -1;
-  long cp = b0 & (0xFF >> (len + 1));
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return ++i, -1;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-    return ++i, -1;
-  i += len;
-  return cp;
-}
-
-bool is_control(long cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
-
-// A value as shown inside a message: at most ~60 bytes, cut on a character boundary, with
-// ill-formed bytes and control characters shown as U+FFFD.
-std::string shown(std::string_view s) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (out.size() >= 60) return out + "…";
-    const std::size_t start = i;
-    const long cp = next_code_point(s, i);
-    if (cp < 0 || is_control(cp)) out += "\uFFFD";
-    else out.append(s.substr(start, i - start));
-  }
-  return out;
-}
-
+// Spaces and tabs only: a line break inside a quoted field is part of the value.
 std::string_view trim(std::string_view s) {
   const auto ws = [](char c) { return c == ' ' || c == '\t'; };
   while (!s.empty() && ws(s.front())) s.remove_prefix(1);
@@ -84,16 +51,6 @@ std::string byte_problem(std::string_view s) {
     }
   }
   return {};
-}
-
-// NFC + Unicode case folding; ASCII lower-case if utf8proc refuses.
-std::string folded(std::string_view s) {
-  utf8proc_uint8_t* out = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                              &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-  if (n < 0) return fields::ascii_lower(s);
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
 }
 
 // ---- CSV records ----------------------------------------------------------------------------
