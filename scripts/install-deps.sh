@@ -9,7 +9,15 @@ packages=(
   libpugixml-dev libgumbo-dev libcurl4-openssl-dev libssl-dev libkainjow-mustache-dev
   libspdlog-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev
   sqlite3 python3
+  # The site checks and the site bench: headless Chromium (tests/site/screenshot.sh) with
+  # fonts so screenshots have glyphs, Java for the Nu Html Checker (tests/site/validate.sh;
+  # the checker itself comes from npm: scripts/install-node-tools.sh), Hugo for
+  # bench/run_site.sh.
+  chromium fonts-dejavu-core default-jre-headless hugo
 )
+# npm (for scripts/install-node-tools.sh) from Debian only when there is none on PATH: a
+# machine with NodeSource's nodejs already has npm, and Debian's npm conflicts with it.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
