@@ -23,14 +23,18 @@ constexpr const char* kUsage = R"(usage: pipeline [--config FILE] [--SECTION.KEY
 The tool-verdicts nightly pipeline.
 
 Commands:
-  run                     the nightly job: claim the inbox, read the pages and directives,
-                          dedupe the records into tools, choose tonight's comparisons
+  run                     the nightly job: claim the inbox, read the pages, reviews, votes and
+                          directives, dedupe the records into tools, choose tonight's
+                          comparisons, render the site and publish it to <paths.outbox>/site
   status [--json]         inbox waiting, the last run, files moved aside and why,
                           directives waiting for their tool
   export records --json   the normalised tool records as a JSON array
   export tools --json     the canonical tools (deduplicated), with aliases and conflicts
   export comparisons --json
                           the published comparisons (pairs of tool slugs), with reasons
+  export reviews --json   every panel review taken: the counting one per tool and reviewer,
+                          the older ones, and those waiting for their tool
+  export site --json      everything the site is rendered from (docs/site-data.md)
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
                           precision, recall, F1 and the confusion counts
 
@@ -143,20 +147,23 @@ int dispatch(const Split& s) {
   }
   if (s.command == "export") {
     po::options_description d("export options");
-    d.add_options()("what", po::value<std::string>(), "what to export: records, tools or comparisons")(
+    d.add_options()("what", po::value<std::string>(), "what to export: records, tools, comparisons or reviews")(
         "json", "JSON output (the default)");
     po::positional_options_description pos;
     pos.add("what", 1);
-    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] export records|tools|comparisons --json\n\nPrints a JSON "
-                    "array: the normalised records (docs/records.md), the canonical tools or the published "
-                    "comparisons (docs/catalogue.md).",
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] export records|tools|comparisons|reviews|site --json\n\nPrints a "
+                    "JSON array: the normalised records (docs/records.md), the canonical tools or the published "
+                    "comparisons (docs/catalogue.md), or the panel reviews (docs/reviews.md); or, for site, the "
+                    "document the site is rendered from (docs/site-data.md).",
                     d, s.args, vm, &pos))
       return code(Exit::ok);
     std::string what = vm.count("what") ? vm["what"].as<std::string>() : "";
     if (what == "records") return command_export_records(cfg);
     if (what == "tools") return command_export_tools(cfg);
     if (what == "comparisons") return command_export_comparisons(cfg);
-    spdlog::error("export: say what to export: `pipeline export records|tools|comparisons --json`");
+    if (what == "reviews") return command_export_reviews(cfg);
+    if (what == "site") return command_export_site(cfg);
+    spdlog::error("export: say what to export: `pipeline export records|tools|comparisons|reviews|site --json`");
     return code(Exit::usage);
   }
   if (s.command == "eval-dedupe") {

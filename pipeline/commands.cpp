@@ -17,8 +17,11 @@
 #include "pipeline/catalogue_step.hpp"
 #include "pipeline/logging.hpp"
 #include "pipeline/nightly.hpp"
+#include "pipeline/panel_step.hpp"
 #include "pipeline/record_json.hpp"
 #include "pipeline/run_lock.hpp"
+#include "pipeline/site_data.hpp"
+#include "pipeline/site_step.hpp"
 #include "pipeline/store.hpp"
 #include "stages/common/utc.hpp"
 #include "stages/extract/profiles.hpp"
@@ -31,6 +34,10 @@ namespace tv {
 
 fs::path state_db(const Config& cfg) { return cfg.paths.state / "pipeline.db"; }
 
+namespace {
+constexpr int kStatusNotes = 50;  // row problems of taken files that `status` lists, newest first
+}  // namespace
+
 int command_run(const Config& cfg) {
   const auto t0 = std::chrono::steady_clock::now();
   // Start-up checks come before the lock and before any input is touched.
@@ -39,6 +46,13 @@ int command_run(const Config& cfg) {
     profiles = extract::ProfileSet::load(cfg.paths.profiles);
   } catch (const extract::ProfileError& e) {
     spdlog::error("profile error: {}", e.what());
+    return code(Exit::config);
+  }
+  std::optional<site::Templates> templates;
+  try {
+    templates = load_templates(cfg);
+  } catch (const site::TemplateError& e) {
+    spdlog::error("{}", e.what());
     return code(Exit::config);
   }
 
@@ -76,6 +90,18 @@ int command_run(const Config& cfg) {
     auto counts = run_nightly(cfg, *store, profiles, run_id, progress);
     std::string today = cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
     auto cat = update_catalogue(cfg, *store, run_id, today);
+    auto panel = attach_panel(cfg, *store);
+    std::size_t reviews = 0, reviewed = 0, votes = 0, voted = 0, waiting_votes = 0;
+    for (const auto& [id, p] : panel.by_tool) {
+      reviews += std::size_t(p.panel_total);
+      reviewed += p.panel_total > 0;
+      votes += std::size_t(p.community_total);
+      voted += p.community_total > 0;
+    }
+    for (const auto& w : panel.waiting_votes) waiting_votes += std::size_t(w.votes);
+    spdlog::info("panel: {} counting review(s) on {} tool(s), {} waiting; community: {} vote(s) on {} tool(s), "
+                 "{} waiting", reviews, reviewed, panel.waiting.size(), votes, voted, waiting_votes);
+    auto site = publish_site(cfg, *templates, build_site_data(cfg, *store, panel, today));
     exit = counts.rejected > 0 ? code(Exit::ok_with_rejects) : code(Exit::ok);
     row.outcome = counts.rejected > 0 ? "ok, some inputs moved aside" : "ok";
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -89,10 +115,18 @@ int command_run(const Config& cfg) {
                 cat.new_comparisons, cat.withdrawn, cat.held_by_budget);
     if (cat.directives_pending > 0)
       std::printf("Directives waiting for their tool: %zu (`pipeline status`)\n", cat.directives_pending);
+    std::printf("Panel: %zu review(s) counting on %zu tool(s); community: %zu vote(s) on %zu tool(s)\n", reviews,
+                reviewed, votes, voted);
+    if (!panel.waiting.empty() || waiting_votes > 0)
+      std::printf("Waiting for their tool: %zu review(s), %zu vote(s) (`pipeline status`)\n", panel.waiting.size(),
+                  waiting_votes);
     if (counts.rejected > 0)
       std::printf("Moved aside: %d file(s) in %s, each beside a .reason.txt (`pipeline status`)\n",
                   counts.rejected, cfg.paths.rejected.c_str());
-    std::printf("Output folder: %s\n", cfg.paths.outbox.c_str());
+    std::printf("Site: %s (%zu files: %zu written, %zu unchanged, %zu removed%s)\n",
+                (cfg.paths.outbox / "site").c_str(), site.files, site.written, site.unchanged, site.removed,
+                site.changed ? "" : "; nothing changed");
+    std::printf("Editor's report: %s\n", (cfg.paths.outbox / "site" / "report" / "index.html").c_str());
   } catch (const std::exception& e) {
     spdlog::error("run {} failed: {}", run_id, e.what());
     row.outcome = std::string("failed: ") + e.what();
@@ -130,9 +164,34 @@ int command_status(const Config& cfg, bool as_json) {
         if (d.status == "pending" || d.status == "void")
           out["directives_waiting"].push_back({{"file", d.file}, {"line", d.line}, {"action", d.action}, {"a", d.a},
                                                {"b", d.b}, {"status", d.status}, {"detail", d.detail}});
+      auto panel = attach_panel(cfg, store);
+      out["reviews_waiting"] = json::array();
+      for (const auto& w : panel.waiting)
+        out["reviews_waiting"].push_back({{"file", w.review.file}, {"line", w.review.line}, {"tool", w.review.tool},
+                                          {"reviewer", w.review.reviewer}, {"panel_date", w.review.panel_date},
+                                          {"reason", w.reason}, {"candidates", w.candidates}});
+      out["votes_waiting"] = json::array();
+      for (const auto& w : panel.waiting_votes)
+        out["votes_waiting"].push_back({{"tool", w.tool}, {"votes", w.votes}, {"candidates", w.candidates}});
+      // Per live tool (by slug): the counting verdict of each reviewer and the two tallies.
+      out["panel"] = json::object();
+      auto tools = store.tools();
+      for (const auto& t : tools) {
+        auto it = panel.by_tool.find(t.id);
+        if (it == panel.by_tool.end()) continue;
+        const auto& p = it->second;
+        json verdicts = json::object();
+        for (const auto& c : p.reviews) verdicts[c.review.reviewer] = c.review.verdict;
+        out["panel"][t.slug] = {{"reviews", verdicts}, {"older", p.older},
+                                {"panel", {{"ship", p.panel_ship}, {"total", p.panel_total}}},
+                                {"community", {{"ship", p.community_ship}, {"total", p.community_total}}}};
+      }
+      out["row_problems"] = json::array();
+      for (const auto& n : store.drop_notes(kStatusNotes))
+        out["row_problems"].push_back({{"file", n.file}, {"line", n.line}, {"problem", n.note}, {"run_id", n.run_id},
+                                       {"at", n.at}});
       auto comps = store.comparisons();
       out["comparisons"] = std::count_if(comps.begin(), comps.end(), [](const auto& c) { return c.withdrawn_on.empty(); });
-      auto tools = store.tools();
       out["tools"] = std::count_if(tools.begin(), tools.end(), [](const auto& t) { return t.absorbed_into.empty(); });
       for (const auto& d : store.rejected_drops()) {
         if (!fs::exists(fs::symlink_status(d.moved_to))) continue;  // the editor dealt with it
@@ -170,6 +229,29 @@ int command_status(const Config& cfg, bool as_json) {
       std::cout << "  " << d["file"].get<std::string>() << " line " << d["line"] << ": " << d["action"].get<std::string>()
                 << " \"" << d["a"].get<std::string>() << "\" / \"" << d["b"].get<std::string>() << "\" ("
                 << d["status"].get<std::string>() << "): " << d["detail"].get<std::string>() << "\n";
+  }
+  if (out.contains("reviews_waiting") && !out["reviews_waiting"].empty()) {
+    std::cout << "Reviews waiting for their tool: " << out["reviews_waiting"].size() << "\n";
+    for (const auto& w : out["reviews_waiting"])
+      std::cout << "  " << w["file"].get<std::string>() << " line " << w["line"] << ": "
+                << w["reviewer"].get<std::string>() << " on \"" << w["tool"].get<std::string>()
+                << "\": " << w["reason"].get<std::string>() << "\n";
+  }
+  if (out.contains("votes_waiting") && !out["votes_waiting"].empty()) {
+    std::cout << "Votes waiting for their tool: " << out["votes_waiting"].size() << " name(s)\n";
+    for (const auto& w : out["votes_waiting"]) {
+      std::cout << "  \"" << w["tool"].get<std::string>() << "\": " << w["votes"] << " vote(s)";
+      if (!w["candidates"].empty()) std::cout << ", the name fits " << w["candidates"].size() << " tools";
+      std::cout << "\n";
+    }
+  }
+  if (out.contains("row_problems") && !out["row_problems"].empty()) {
+    std::cout << "Problems in taken files (those rows were left out): " << out["row_problems"].size() << "\n";
+    for (const auto& n : out["row_problems"]) {
+      std::cout << "  " << n["file"].get<std::string>() << ": ";
+      if (n["line"].get<int>() > 0) std::cout << "line " << n["line"] << ": ";
+      std::cout << n["problem"].get<std::string>() << "\n";
+    }
   }
   std::cout << "Moved aside: " << out["moved_aside"].size() << "\n";
   for (const auto& m : out["moved_aside"])
@@ -213,20 +295,24 @@ int command_export_tools(const Config& cfg) {
 }
 
 int command_export_comparisons(const Config& cfg) {
-  return export_array(cfg, "comparisons", [](Store& store, json& arr) {
-    std::map<std::string, std::string> slug;  // tool id -> slug, following merges
-    std::map<std::string, std::string> into;
-    for (const auto& t : store.tools()) {
-      slug[t.id] = t.slug;
-      if (!t.absorbed_into.empty()) into[t.id] = t.absorbed_into;
-    }
-    auto live_slug = [&](const std::string& id) { return slug[catalogue::survivor(into, id)]; };
-    for (const auto& c : store.comparisons()) {
-      if (!c.withdrawn_on.empty()) continue;
-      arr.push_back({{"slug", c.slug}, {"a", live_slug(c.a)}, {"b", live_slug(c.b)}, {"category", c.category},
-                     {"published_on", c.published_on}, {"reason", c.reason}});
-    }
-  });
+  return export_array(cfg, "comparisons", [](Store& store, json& arr) { arr = live_comparisons(store); });
+}
+
+int command_export_reviews(const Config& cfg) {
+  return export_array(cfg, "reviews", [&cfg](Store& store, json& arr) { arr = reviews_export(cfg, store); });
+}
+
+int command_export_site(const Config& cfg) {
+  std::optional<Store> store;
+  try {
+    store = Store::open(state_db(cfg));
+  } catch (const std::exception& e) {
+    spdlog::error("cannot open the state store: {}", e.what());
+    return code(Exit::run_failed);
+  }
+  std::string today = cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
+  std::cout << dump_json(build_site_data(cfg, *store, attach_panel(cfg, *store), today), 2) << "\n";
+  return code(Exit::ok);
 }
 
 int command_eval_dedupe(const std::string& file, bool list_mistakes) {

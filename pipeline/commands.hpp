@@ -14,6 +14,8 @@ int command_status(const Config& cfg, bool json);
 int command_export_records(const Config& cfg);
 int command_export_tools(const Config& cfg);
 int command_export_comparisons(const Config& cfg);
+int command_export_reviews(const Config& cfg);
+int command_export_site(const Config& cfg);
 int command_eval_dedupe(const std::string& file, bool list_mistakes);
 
 // Where the state database lives.

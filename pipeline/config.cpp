@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <sstream>
 
 #include "stages/pair/pair.hpp"
@@ -13,11 +15,42 @@ namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace tv {
+
+const std::vector<Reviewer>& default_reviewers() {
+  static const std::vector<Reviewer> panel{
+      {"builder", "The Builder", "Developer experience: the primitive, the DX bet, the first hour with it"},
+      {"skeptic", "The Skeptic", "Competitors, failure modes, and what kills it in a year"},
+      {"futurist", "The Futurist", "The trend it bets on and its second-order effects"},
+      {"buyer", "The Buyer", "Who pays, the moat, and whether the business survives"},
+  };
+  return panel;
+}
+
+std::vector<std::string> Config::reviewer_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& r : reviewers) ids.push_back(r.id);
+  return ids;
+}
+
 namespace {
+
+// Settings read as text and turned into structure after every source is read.
+struct Raw {
+  std::string panel_reviewers = "builder, skeptic, futurist, buyer";
+};
+
+// reviewer.<id>.name / .role values, as given, with where each came from. The keys are
+// open-ended (one pair per reviewer id), so they live beside the program_options table.
+struct ReviewerKeys {
+  struct Given {
+    std::string value, where;
+  };
+  std::map<std::string, Given> values;  // "reviewer.builder.name" -> value
+};
 
 // The one table of keys: name, where it lives in Config, its documentation.
 // config_keys() and the program_options description are both built from it.
-po::options_description describe(Config& c) {
+po::options_description describe(Config& c, Raw& raw) {
   po::options_description d("configuration keys");
   // Each value carries its default as text, so `config_keys()` can show it.
   auto path = [](fs::path* p) {
@@ -50,6 +83,13 @@ po::options_description describe(Config& c) {
      "new comparisons one run publishes, at most (the rest wait for later nights)")
     ("pair.max_per_tool_per_week", num(&c.pair.max_per_tool_per_week),
      "comparisons one tool may appear in per ISO week, at most (editor pins excepted)")
+    ("panel.reviewers", text(&raw.panel_reviewers),
+     "the review panel: reviewer ids, comma-separated, in scorecard order; each needs "
+     "reviewer.<id>.name (and may have reviewer.<id>.role)")
+    ("site.base_url", text(&c.site.base_url),
+     "the published site's address, http(s)://host[/path], no trailing slash")
+    ("site.title", text(&c.site.title), "the site's name, in page titles and the header")
+    ("site.per_page", num(&c.site.per_page), "tools per category page (at least 1)")
     ("log.level", text(&c.log.level), "trace, debug, info, warn or error")
     ("log.file", text(&c.log.file),
      "JSON-lines log file, relative to paths.state");
@@ -67,10 +107,26 @@ bool known(const po::options_description& d, const std::string& key) {
   return d.find_nothrow(key, false) != nullptr;
 }
 
+// "reviewer.<id>.name" or "reviewer.<id>.role": the id; "" for any other key.
+std::string reviewer_key_id(const std::string& key) {
+  const std::string prefix = "reviewer.";
+  if (key.rfind(prefix, 0) != 0) return "";
+  auto dot = key.rfind('.');
+  if (dot <= prefix.size()) return "";
+  std::string field = key.substr(dot + 1);
+  if (field != "name" && field != "role") return "";
+  return key.substr(prefix.size(), dot - prefix.size());
+}
+
 // Stores one key=value, naming `where` (a file and line, or "the command line") on error.
-// program_options keeps the first value stored, so the command line is stored first.
-void store_one(const po::options_description& d, po::variables_map& vm, const std::string& key,
+// program_options keeps the first value stored, so the command line is stored first; the
+// reviewer keys follow the same rule.
+void store_one(const po::options_description& d, po::variables_map& vm, ReviewerKeys& rk, const std::string& key,
                const std::string& value, const std::string& where) {
+  if (!reviewer_key_id(key).empty()) {
+    rk.values.emplace(key, ReviewerKeys::Given{value, where});  // keeps an earlier value
+    return;
+  }
   if (!known(d, key))
     throw ConfigError(where + ": unknown configuration key '" + key +
                       "' (pipeline.ini lists every key)");
@@ -87,7 +143,7 @@ void store_one(const po::options_description& d, po::variables_map& vm, const st
 
 // A deliberately small ini reader: "[section]", "key = value", '#' or ';' comments.
 // It exists so that every error can name the file and line, which program_options cannot.
-void read_ini(const fs::path& file, const po::options_description& d, po::variables_map& vm) {
+void read_ini(const fs::path& file, const po::options_description& d, po::variables_map& vm, ReviewerKeys& rk) {
   std::ifstream in(file);
   if (!in) throw ConfigError("cannot read config file " + file.string() + ": no such file or not readable");
   std::string line, section;
@@ -105,13 +161,66 @@ void read_ini(const fs::path& file, const po::options_description& d, po::variab
     std::string key = trim(line.substr(0, eq));
     std::string value = trim(line.substr(eq + 1));
     if (!section.empty()) key = section + "." + key;
-    store_one(d, vm, key, value, where);
+    store_one(d, vm, rk, key, value, where);
   }
 }
 
 void resolve(fs::path& p, const fs::path& base) {
   if (p.empty()) throw ConfigError("a path setting is empty");
   if (p.is_relative()) p = (base / p).lexically_normal();
+}
+
+bool valid_reviewer_id(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+  });
+}
+
+// panel.reviewers and the reviewer.<id>.* keys -> the panel, in order.
+std::vector<Reviewer> build_reviewers(const std::string& list, const ReviewerKeys& rk) {
+  std::vector<Reviewer> out;
+  std::stringstream ss(list);
+  for (std::string id; std::getline(ss, id, ',');) {
+    id = trim(id);
+    if (!valid_reviewer_id(id))
+      throw ConfigError("bad value '" + list + "' for panel.reviewers: '" + id +
+                        "' is not a reviewer id (lower-case letters, digits, '_' and '-', comma-separated, "
+                        "e.g. builder, skeptic)");
+    for (const auto& r : out)
+      if (r.id == id) throw ConfigError("bad value '" + list + "' for panel.reviewers: '" + id + "' is listed twice");
+    Reviewer r{id, "", ""};
+    for (const auto& d : default_reviewers())
+      if (d.id == id) r = d;
+    if (auto it = rk.values.find("reviewer." + id + ".name"); it != rk.values.end()) {
+      r.name = trim(it->second.value);
+      if (r.name.empty())
+        throw ConfigError(it->second.where + ": reviewer." + id + ".name is empty: give the reviewer a display name");
+    }
+    if (auto it = rk.values.find("reviewer." + id + ".role"); it != rk.values.end()) r.role = trim(it->second.value);
+    if (r.name.empty())
+      throw ConfigError("reviewer." + id + ".name is missing: '" + id +
+                        "' is listed in panel.reviewers but has no display name (add a [reviewer." + id +
+                        "] section with name = ... to the config file)");
+    out.push_back(std::move(r));
+  }
+  if (out.empty()) throw ConfigError("panel.reviewers is empty: list at least one reviewer id");
+  for (const auto& [key, given] : rk.values) {
+    std::string id = reviewer_key_id(key);
+    if (std::none_of(out.begin(), out.end(), [&](const Reviewer& r) { return r.id == id; }))
+      throw ConfigError(given.where + ": " + key + " is for reviewer '" + id +
+                        "', who is not in panel.reviewers (" + list + "); add the id there or delete the key");
+  }
+  return out;
+}
+
+// site.base_url, checked, with one trailing slash taken off.
+std::string site_base_url(std::string url) {
+  if (url.size() > 1 && url.back() == '/') url.pop_back();
+  static const std::regex shape(R"(https?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@-]+)*)");
+  if (!std::regex_match(url, shape))
+    throw ConfigError("bad value '" + url + "' for site.base_url: write http(s)://host or http(s)://host/path, "
+                      "without a query, fragment or trailing slash, e.g. https://www.tool-verdicts.example");
+  return url;
 }
 
 void validate(const Config& c) {
@@ -127,6 +236,8 @@ void validate(const Config& c) {
   static const std::array<const char*, 5> levels{"trace", "debug", "info", "warn", "error"};
   if (std::find(levels.begin(), levels.end(), c.log.level) == levels.end())
     throw ConfigError("bad value '" + c.log.level + "' for log.level: use trace, debug, info, warn or error");
+  if (c.site.per_page < 1) throw ConfigError("site.per_page must be at least 1");
+  if (trim(c.site.title).empty()) throw ConfigError("site.title is empty: give the site a name");
   if (fs::path(c.log.file).is_absolute() || c.log.file.empty())
     throw ConfigError("log.file must be a relative path (it lives under paths.state)");
 }
@@ -135,12 +246,14 @@ void validate(const Config& c) {
 
 Config load_config(const fs::path& file, const std::vector<Override>& overrides) {
   Config c;
-  auto d = describe(c);
+  Raw raw;
+  auto d = describe(c, raw);
   po::variables_map vm;
-  for (const auto& o : overrides) store_one(d, vm, o.key, o.value, "command line --" + o.key);
+  ReviewerKeys rk;
+  for (const auto& o : overrides) store_one(d, vm, rk, o.key, o.value, "command line --" + o.key);
   fs::path base = fs::current_path();
   if (!file.empty()) {
-    read_ini(file, d, vm);
+    read_ini(file, d, vm, rk);
     c.config_file = fs::absolute(file).lexically_normal();
     base = c.config_file.parent_path();
   }
@@ -150,6 +263,8 @@ Config load_config(const fs::path& file, const std::vector<Override>& overrides)
   for (fs::path* p : {&c.paths.inbox, &c.paths.outbox, &c.paths.state, &c.paths.archive,
                       &c.paths.rejected, &c.paths.profiles, &c.paths.templates})
     resolve(*p, base);
+  c.reviewers = build_reviewers(raw.panel_reviewers, rk);
+  c.site.base_url = site_base_url(c.site.base_url);
   validate(c);
   return c;
 }
@@ -157,7 +272,8 @@ Config load_config(const fs::path& file, const std::vector<Override>& overrides)
 const std::vector<KeyDoc>& config_keys() {
   static const std::vector<KeyDoc> keys = [] {
     Config c;
-    auto d = describe(c);
+    Raw raw;
+    auto d = describe(c, raw);
     std::vector<KeyDoc> out;
     for (const auto& opt : d.options())
     {
@@ -166,6 +282,11 @@ const std::vector<KeyDoc>& config_keys() {
       auto b = f.find("(="), e = f.rfind(')');
       std::string def = (b != std::string::npos && e > b) ? f.substr(b + 2, e - b - 2) : "";
       out.push_back({opt->long_name(), def, opt->description()});
+      if (opt->long_name() == "panel.reviewers")
+        for (const auto& r : default_reviewers()) {
+          out.push_back({"reviewer." + r.id + ".name", r.name, "display name of the reviewer '" + r.id + "'"});
+          out.push_back({"reviewer." + r.id + ".role", r.role, "what the reviewer '" + r.id + "' writes about, one line"});
+        }
     }
     return out;
   }();

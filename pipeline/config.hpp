@@ -7,6 +7,12 @@
 // Relative paths resolve against the config file's folder, or against the current folder
 // when no config file is named. An unknown key, a bad value or a missing config file is a
 // ConfigError whose message names the key or the file.
+//
+// Reviewers are the one open-ended part: `panel.reviewers` lists their ids in scorecard order,
+// and each id has `reviewer.<id>.name` and `reviewer.<id>.role` (an ini section
+// `[reviewer.<id>]`, or --reviewer.<id>.name=... on the command line). The four ids shipped
+// (builder, skeptic, futurist, buyer) have embedded names and roles; any other id listed must
+// be given a name. A reviewer.<id>.* key for an id that is not listed is a ConfigError.
 #pragma once
 #include <cstddef>
 #include <filesystem>
@@ -19,6 +25,16 @@ namespace tv {
 struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// One member of the review panel, as panel review files name them (reviewer="builder").
+struct Reviewer {
+  std::string id;    // [a-z0-9_-]+, as written in review files
+  std::string name;  // display name, "The Builder"
+  std::string role;  // one line: what this reviewer writes about
+};
+
+// The panel shipped: builder, skeptic, futurist, buyer, with their names and roles.
+const std::vector<Reviewer>& default_reviewers();
 
 struct Config {
   std::filesystem::path config_file;  // empty when running on the embedded defaults
@@ -54,10 +70,23 @@ struct Config {
     int max_per_tool_per_week = 3;  // comparisons one tool may appear in per ISO week
   } pair;
 
+  // The review panel, in scorecard order (panel.reviewers, reviewer.<id>.name/.role).
+  std::vector<Reviewer> reviewers = default_reviewers();
+
+  struct Site {
+    std::string base_url = "https://www.tool-verdicts.example";  // http(s)://host[/path], no
+                                                                 // trailing slash
+    std::string title = "Tool Verdicts";  // the site's name, in page titles and the header
+    int per_page = 20;                    // tools per category page (at least 1)
+  } site;
+
   struct Log {
     std::string level = "info";   // trace, debug, info, warn, error
     std::string file = "logs/pipeline.jsonl";  // JSON lines, relative to paths.state
   } log;
+
+  // The reviewer ids in scorecard order (what review files may name).
+  std::vector<std::string> reviewer_ids() const;
 };
 
 // One --section.key=value from the command line, already split from the command's own args.
@@ -71,7 +100,8 @@ struct Override {
 Config load_config(const std::filesystem::path& file, const std::vector<Override>& overrides);
 
 // Every key with its default and its one-line documentation, in file order; used by
-// `pipeline config --defaults` and by the test that checks pipeline.ini documents every key.
+// `pipeline --help` and by the test that checks pipeline.ini documents every key. The
+// reviewer keys are listed for the shipped reviewers (reviewer.builder.name, ...).
 struct KeyDoc {
   std::string key;
   std::string default_value;

@@ -21,6 +21,8 @@
 #include "stages/ingest/reasons.hpp"
 #include "stages/ingest/sniff.hpp"
 #include "stages/normalise/normalise.hpp"
+#include "stages/reviews/reviews.hpp"
+#include "stages/votes/votes.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,7 +40,14 @@ struct Outcome {
   std::optional<ingest::Reason> reject;  // set: move aside
   std::optional<ToolRecord> record;      // set: taken with this record; neither: duplicate bytes
   std::optional<directives::Parsed> directives;  // set: a directives file, taken
+  std::optional<reviews::Parsed> panel;          // set: a panel reviews file, taken
+  std::optional<votes::Parsed> votes;            // set: a votes file, taken (bad rows noted)
+  bool has_content() const { return record || directives || panel || votes; }
 };
+
+// The most bad rows of one votes file written to the log; the rest are counted in one line
+// (every one is kept as a note on the file, up to votes::kMaxErrors).
+constexpr std::size_t kMaxRowWarnings = 10;
 
 std::string not_a_file_what(const fs::path& p) {
   auto st = fs::symlink_status(p);
@@ -86,6 +95,23 @@ Outcome examine(const Claimed& file, const Config& cfg, const extract::ProfileSe
     } else {
       o.directives = std::move(parsed);
     }
+    return o;
+  }
+  if (sniffed.kind == ingest::Kind::panel_reviews) {
+    auto parsed = reviews::parse(bytes, cfg.reviewer_ids());
+    if (!parsed.ok()) {
+      std::vector<std::string> errors;
+      for (const auto& e : parsed.errors) errors.push_back(reviews::to_string(e));
+      o.reject = ingest::reason_panel(errors, parsed.errors_truncated);
+    } else {
+      o.panel = std::move(parsed);
+    }
+    return o;
+  }
+  if (sniffed.kind == ingest::Kind::votes_csv) {
+    auto parsed = votes::parse(bytes);
+    if (!parsed.usable()) o.reject = ingest::reason_votes_file(parsed.file_error);
+    else o.votes = std::move(parsed);
     return o;
   }
   if (sniffed.kind != ingest::Kind::html) {
@@ -196,12 +222,12 @@ class Filer {
         d.outcome = DropOutcome::rejected;
         d.reason = o.reject->problem;
         d.moved_to = inbox_.reject(o.file, ingest::format_reason_file(rf)).string();
-        rows.push_back({d, {}, {}});
+        rows.push_back({d, {}, {}, {}, {}, {}});
         ++counts_.rejected;
         spdlog::warn("moved aside {}: {}", o.file.name, o.reject->problem);
         continue;
       }
-      if ((!o.record && !o.directives) || !seen_.insert(o.sha256).second) {
+      if (!o.has_content() || !seen_.insert(o.sha256).second) {
         // Bytes taken before (or earlier in this run).
         auto first = store_.find_taken(o.sha256);
         if (first && first->name == o.file.name && !fs::exists(first->moved_to)) {
@@ -215,7 +241,7 @@ class Filer {
         d.reason = first ? "same bytes as " + first->name + ", taken " + first->at
                          : "same bytes as a file taken earlier in this run";
         d.moved_to = inbox_.archive_path(o.file, o.sha256, when).string();
-        rows.push_back({d, {}, {}});
+        rows.push_back({d, {}, {}, {}, {}, {}});
         moves.emplace_back(&o, d.moved_to);
         ++counts_.duplicates;
         spdlog::info("{}: {}; not processed again", o.file.name, d.reason);
@@ -228,10 +254,15 @@ class Filer {
           taken.push_back({0, o.file.name, x.line, o.directives->date, o.directives->editor,
                            std::string(directives::to_string(x.action)), x.a, x.b, x.note, "pending", ""});
         spdlog::info("{}: {} directive(s) from {}", o.file.name, taken.size(), o.directives->editor);
-        rows.push_back({d, {}, std::move(taken)});
+        rows.push_back({d, {}, std::move(taken), {}, {}, {}});
+      } else if (o.panel) {
+        rows.push_back({d, {}, {}, panel_rows(*o.panel), {}, {}});
+        spdlog::info("{}: {} review(s) from the panel of {}", o.file.name, o.panel->reviews.size(), o.panel->date);
+      } else if (o.votes) {
+        rows.push_back(vote_rows(d, *o.votes));
       } else {
         const auto& r = *o.record;
-        rows.push_back({d, {{r.name.value, r.category.present ? r.category.value : "", dump_json(to_json(r))}}, {}});
+        rows.push_back({d, {{r.name.value, r.category.present ? r.category.value : "", dump_json(to_json(r))}}, {}, {}, {}, {}});
         ++counts_.records;
       }
       moves.emplace_back(&o, d.moved_to);
@@ -243,6 +274,31 @@ class Filer {
   }
 
  private:
+  static std::vector<panel::ReviewRow> panel_rows(const reviews::Parsed& p) {
+    std::vector<panel::ReviewRow> out;
+    for (const auto& r : p.reviews)
+      out.push_back({0, "", r.line, p.date, r.tool, r.reviewer, std::string(reviews::to_string(r.verdict)), r.quote, "", ""});
+    return out;
+  }
+
+  // The good rows, and every bad one as a note on the file (logged, up to kMaxRowWarnings).
+  static Store::DropRecords vote_rows(const Drop& d, const votes::Parsed& p) {
+    Store::DropRecords out{d, {}, {}, {}, {}, {}};
+    for (const auto& v : p.rows)
+      out.votes.push_back({0, "", v.line, v.tool, v.voter, std::string(votes::to_string(v.vote)), v.cast_at, ""});
+    for (const auto& e : p.errors) out.notes.push_back({"", "", "", e.line, e.message});
+    if (p.errors_left_out > 0)
+      out.notes.push_back({"", "", "", 0, votes::report(p).back()});  // "and N more problems."
+    std::size_t bad = p.errors.size() + p.errors_left_out;
+    spdlog::info("{}: {} vote(s) taken{}", d.name, p.rows.size(),
+                 bad ? ", " + std::to_string(bad) + " bad row(s) left out" : std::string());
+    for (std::size_t i = 0; i < p.errors.size() && i < kMaxRowWarnings; ++i)
+      spdlog::warn("{}: {}", d.name, votes::to_string(p.errors[i]));
+    if (bad > kMaxRowWarnings)
+      spdlog::warn("{}: and {} more bad row(s), kept as notes on the file (`pipeline status`)", d.name, bad - kMaxRowWarnings);
+    return out;
+  }
+
   Store& store_;
   ingest::Inbox& inbox_;
   std::string run_id_;

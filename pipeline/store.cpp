@@ -76,6 +76,31 @@ const char* const kMigrations[] = {
       status TEXT NOT NULL DEFAULT 'pending',
       detail TEXT NOT NULL DEFAULT '');
     )sql",
+    R"sql(
+    CREATE TABLE reviews(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      drop_id INTEGER NOT NULL REFERENCES drops(id),
+      line INTEGER NOT NULL,
+      panel_date TEXT NOT NULL,
+      tool TEXT NOT NULL,
+      reviewer TEXT NOT NULL,
+      verdict TEXT NOT NULL CHECK(verdict IN ('ship', 'skip')),
+      quote TEXT NOT NULL);
+    CREATE TABLE votes(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      drop_id INTEGER NOT NULL REFERENCES drops(id),
+      line INTEGER NOT NULL,
+      tool TEXT NOT NULL,
+      voter TEXT NOT NULL,
+      vote TEXT NOT NULL CHECK(vote IN ('ship', 'skip')),
+      cast_at TEXT NOT NULL);
+    CREATE TABLE drop_notes(
+      id INTEGER PRIMARY KEY,
+      drop_id INTEGER NOT NULL REFERENCES drops(id),
+      line INTEGER NOT NULL,
+      note TEXT NOT NULL);
+    CREATE INDEX drop_notes_by_drop ON drop_notes(drop_id);
+    )sql",
 };
 
 class Stmt {
@@ -290,8 +315,28 @@ void Store::record(const std::vector<DropRecords>& batch) {
   Stmt s(db_, "INSERT INTO records(drop_id, ordinal, name, category, json) VALUES(?,?,?,?,?)");
   Stmt ds(db_, "INSERT INTO directives(drop_id, line, date, editor, action, a, b, note, status, detail) "
                "VALUES(?,?,?,?,?,?,?,?,'pending','')");
-  for (const auto& [drop, records, directives] : batch) {
+  Stmt rs(db_, "INSERT INTO reviews(drop_id, line, panel_date, tool, reviewer, verdict, quote) VALUES(?,?,?,?,?,?,?)");
+  Stmt vs(db_, "INSERT INTO votes(drop_id, line, tool, voter, vote, cast_at) VALUES(?,?,?,?,?,?)");
+  Stmt ns(db_, "INSERT INTO drop_notes(drop_id, line, note) VALUES(?,?,?)");
+  for (const auto& [drop, records, directives, reviews, votes, notes] : batch) {
     auto drop_id = insert_drop(db_, drop);
+    for (const auto& r : reviews) {
+      rs.bind(1, drop_id).bind(2, std::int64_t(r.line)).bind(3, r.panel_date).bind(4, r.tool).bind(5, r.reviewer)
+          .bind(6, r.verdict).bind(7, r.quote);
+      rs.step("storing a panel review");
+      rs.reset();
+    }
+    for (const auto& v : votes) {
+      vs.bind(1, drop_id).bind(2, std::int64_t(v.line)).bind(3, v.tool).bind(4, v.voter).bind(5, v.vote)
+          .bind(6, v.cast_at);
+      vs.step("storing a vote");
+      vs.reset();
+    }
+    for (const auto& n : notes) {
+      ns.bind(1, drop_id).bind(2, std::int64_t(n.line)).bind(3, n.note);
+      ns.step("storing a note on a taken file");
+      ns.reset();
+    }
     for (const auto& d : directives) {
       ds.bind(1, drop_id).bind(2, std::int64_t(d.line)).bind(3, d.date).bind(4, d.editor).bind(5, d.action)
           .bind(6, d.a).bind(7, d.b).bind(8, d.note);
@@ -373,6 +418,35 @@ std::vector<catalogue::DirectiveRow> Store::directives() const {
   while (s.step("reading directives"))
     out.push_back({s.integer(0), s.text(1), int(s.integer(2)), s.text(3), s.text(4), s.text(5), s.text(6),
                    s.text(7), s.text(8), s.text(9), s.text(10)});
+  return out;
+}
+
+std::vector<panel::ReviewRow> Store::reviews() const {
+  Stmt s(db_, "SELECT r.id, d.name, r.line, r.panel_date, r.tool, r.reviewer, r.verdict, r.quote, d.run_id, d.at "
+              "FROM reviews r JOIN drops d ON d.id = r.drop_id ORDER BY r.id");
+  std::vector<panel::ReviewRow> out;
+  while (s.step("reading panel reviews"))
+    out.push_back({s.integer(0), s.text(1), int(s.integer(2)), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                   s.text(8), s.text(9)});
+  return out;
+}
+
+std::vector<panel::VoteRow> Store::votes() const {
+  Stmt s(db_, "SELECT v.id, d.name, v.line, v.tool, v.voter, v.vote, v.cast_at, d.run_id "
+              "FROM votes v JOIN drops d ON d.id = v.drop_id ORDER BY v.id");
+  std::vector<panel::VoteRow> out;
+  while (s.step("reading votes"))
+    out.push_back({s.integer(0), s.text(1), int(s.integer(2)), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)});
+  return out;
+}
+
+std::vector<panel::DropNote> Store::drop_notes(int limit) const {
+  Stmt s(db_, "SELECT d.name, d.run_id, d.at, n.line, n.note FROM drop_notes n JOIN drops d ON d.id = n.drop_id "
+              "ORDER BY n.drop_id DESC, n.id LIMIT ?");
+  s.bind(1, std::int64_t(limit));
+  std::vector<panel::DropNote> out;
+  while (s.step("reading notes on taken files"))
+    out.push_back({s.text(0), s.text(1), s.text(2), int(s.integer(3)), s.text(4)});
   return out;
 }
 

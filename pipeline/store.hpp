@@ -17,6 +17,7 @@
 
 #include "stages/catalogue/catalogue.hpp"
 #include "stages/catalogue/rows.hpp"
+#include "stages/panel/rows.hpp"
 
 struct sqlite3;
 
@@ -71,11 +72,15 @@ class Store {
   // The drop that first took these bytes, if any bytes with this hash were ever taken.
   std::optional<Drop> find_taken(const std::string& sha256) const;
 
-  // Records a batch of drops, each with the records taken from it, in one transaction.
+  // Records a batch of drops, each with what was taken from it, in one transaction. The
+  // rows' id, file, run_id and taken_at fields are ignored: they come from the drop.
   struct DropRecords {
     Drop drop;
     std::vector<StoredRecord> records;
     std::vector<catalogue::DirectiveRow> directives;  // from a taken directives file
+    std::vector<panel::ReviewRow> reviews;            // from a taken panel reviews file
+    std::vector<panel::VoteRow> votes;                // the good rows of a taken votes file
+    std::vector<panel::DropNote> notes;               // problems inside a taken file (bad rows)
   };
   void record(const std::vector<DropRecords>& batch);
 
@@ -96,6 +101,14 @@ class Store {
   std::vector<std::pair<std::string, std::string>> tool_members() const;
   std::vector<catalogue::ComparisonRow> comparisons() const;
   std::vector<catalogue::DirectiveRow> directives() const;
+
+  // Every review and vote ever taken, in arrival order (row id), with their file's name, run
+  // and time filled in from the drop.
+  std::vector<panel::ReviewRow> reviews() const;
+  std::vector<panel::VoteRow> votes() const;
+  // Problems inside taken files, newest file first, each file's notes in line order; at most
+  // `limit` notes.
+  std::vector<panel::DropNote> drop_notes(int limit = 1000) const;
 
   // Writes one night's catalogue in one transaction: tool rows upserted (slug, seq and
   // created_at never change), the record -> tool map replaced, comparison rows upserted

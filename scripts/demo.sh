@@ -30,4 +30,6 @@ echo "demo: tools:        $root/$build/pipeline --paths.state=$demo/state export
 echo "demo: comparisons:  $root/$build/pipeline --paths.state=$demo/state export comparisons --json"
 echo "demo: status:       $root/$build/pipeline --paths.inbox=$demo/inbox --paths.state=$demo/state --paths.rejected=$demo/rejected status"
 echo "demo: moved aside:  $demo/rejected/ (each file beside its .reason.txt)"
-echo "demo: output:       $root/outbox/"
+echo "demo: the site:     $root/outbox/site/index.html (links are root-relative: serve it, as below, to browse)"
+echo "demo: the report:   $root/outbox/site/report/index.html (merges, conflicts, files moved aside, what waits)"
+echo "demo: serve it:     python3 -m http.server -d $root/outbox/site 8000   (then http://127.0.0.1:8000/)"

@@ -1074,15 +1074,64 @@ def make_bad_files() -> None:
     assert len(nested) < 100_000
     write_page(INBOX / "deeply-nested.html", nested)
 
+    # Panel reviews (docs/reviews.md): two good panels (the second revises one verdict and
+    # adds a review), reviews naming tools by their aliases, one for a tool not in the sample
+    # (it waits), and a draft with a misspelt reviewer that is moved aside naming line 5.
     write_page(INBOX / "panel-2026-11-20.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<!-- The review panel of 20 November (format: docs/reviews.md). Each reviewer names a tool the
+     way they found it; the pipeline puts every review on the canonical tool. -->
 <panel date="2026-11-20">
-  <review tool="SmolVLM-3B" reviewer="builder" verdict="ship">Loads through the standard Transformers classes and fits an edge memory budget; a real artifact with a real licence.</review>
-  <review tool="SmolVLM-3B" reviewer="skeptic" verdict="ship">A crowded shelf of small VLMs, but Apache 2.0 on a competitive model is a genuine unlock for enterprise fine-tuning.</review>
-  <review tool="SmolVLM-3B" reviewer="futurist" verdict="ship">On time for vision inference moving onto the device; the 3B class is the sweet spot.</review>
-  <review tool="SmolVLM-3B" reviewer="buyer" verdict="skip">A weight release, not a product: no pricing to judge, and the value goes to whoever builds on top.</review>
+  <!-- SmolVLM-3B -->
+  <review tool="SmolVLM-3B" reviewer="builder" verdict="ship">A small VLM that loads through the stock Transformers classes and stays inside an edge memory budget. Real weights, a real licence, real examples.</review>
+  <review tool="SmolVLM-3B" reviewer="skeptic" verdict="ship">Phi-3.5-Vision and Moondream crowd this shelf, and degraded scans will trip it up. Apache 2.0 at this quality still earns the ship.</review>
+  <review tool="SmolVLM-3B" reviewer="futurist" verdict="ship">Bets that vision inference leaves the cloud for the NPU before 2027; 3B is the class that makes the move first.</review>
+  <review tool="SmolVLM-3B" reviewer="buyer" verdict="skip">A weight release, not a product. Nobody pays for it directly, and the value goes to whoever builds on top.</review>
+
+  <!-- SmolVLM2, under four of its names -->
+  <review tool="SmolVLM2-2B" reviewer="builder" verdict="ship">The first hour is four lines of Transformers code and a phone-sized model; the GGUF and MLX builds mean no dead end on device.</review>
+  <review tool="SmolVLM2" reviewer="skeptic" verdict="ship">Moondream2 and PaliGemma are the real rivals, and long multi-image reasoning is where 2B runs out. Inside that line it holds up.</review>
+  <review tool="HuggingFaceTB/SmolVLM2-2.2B-Instruct" reviewer="futurist" verdict="ship">Offline vision opens hospitals, courts and factory floors, where images may never leave the building. That is the second-order effect.</review>
+  <review tool="smolvlm2" reviewer="buyer" verdict="ship">The buyer is the mobile team paying per image today. Hugging Face earns on the Hub around it, not on the weights, and that can last.</review>
+
+  <!-- Code Llama 4: the skeptic revises on the next panel -->
+  <review tool="Code Llama 4" reviewer="builder" verdict="ship">You bring the GPUs, Meta brings the weights: no per-token bill inside a hot completion loop. The 70B quant runs on one A100.</review>
+  <review tool="CodeLlama-4-70B-Instruct" reviewer="skeptic" verdict="ship">DeepSeek-Coder and Qwen2.5-Coder are close behind, and the benchmarks are Meta's own. For teams that already run GPUs it is a real option.</review>
+  <review tool="Code Llama 4 (70B &amp; 400B)" reviewer="futurist" verdict="ship">The bet: code generation moves on-prem because agent loops make API pricing untenable. Fine-tuning on private code is the effect that matters.</review>
+  <review tool="Code Llama 4" reviewer="buyer" verdict="ship">Platform teams with GPUs and a compliance officer pay for this in infrastructure budgets; the Llama licence already passed their legal review.</review>
+
+  <!-- SmolLM3: three reviewers so far -->
+  <review tool="SmolLM3-3B" reviewer="builder" verdict="ship">A 3B checkpoint you can ollama pull and ship inside the app; the quantised builds come on day one, not a month later.</review>
+  <review tool="SmolLM3" reviewer="skeptic" verdict="ship">Phi-3 Mini, Gemma and Qwen2.5-3B are all here already, and domain fine-tunes of 3B models degrade fast. It still matches them in the open.</review>
+  <review tool="SmolLM3" reviewer="futurist" verdict="ship">When the median deployment is a quantised model in-process, the default 3B checkpoint becomes infrastructure. This one is positioned to be it.</review>
+
+  <!-- Llama 4 Compact, under the names its pages use -->
+  <review tool="Llama-4-Compact-12B" reviewer="builder" verdict="ship">No API keys, no dashboard: weights and published quant configs that load in llama.cpp in under an hour.</review>
+  <review tool="Llama 4 Compact (12B)" reviewer="buyer" verdict="ship">Meta's distribution play rather than a revenue line; the buyer is any team that cannot send user data to a third-party cloud, and that budget is growing.</review>
+
+  <!-- Not in the inbox yet: waits for its tool -->
+  <review tool="Gemma 3 27B" reviewer="skeptic" verdict="skip">Too big for the edge and too small to beat the hosted models; the middle of the range is where open models go to be forgotten.</review>
 </panel>
 """)
 
+    write_page(INBOX / "panel-2026-11-27.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<!-- The review panel of 27 November: one revised verdict and one new review. The newest panel
+     date counts; the 20 November review stays in the state store as history. -->
+<panel date="2026-11-27">
+  <review tool="Code Llama 4" reviewer="skeptic" verdict="skip">Revised: the independent evals landed below Meta's numbers, and Llama 5 is rumoured for spring. Teams will wait for it rather than migrate twice.</review>
+  <review tool="Llama 4 Compact" reviewer="futurist" verdict="ship">On-device inference needs a free, capable default to collapse the cost floor of AI features; a 12B model that fits a phone is that default.</review>
+</panel>
+""")
+
+    write_page(INBOX / "panel-draft.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<!-- A draft with a misspelt reviewer id: moved aside, naming line 5; none of its reviews counts. -->
+<panel date="2026-11-21">
+  <review tool="SmolLM3" reviewer="buyer" verdict="ship">The Hub's download count is the moat.</review>
+  <review tool="SmolLM3" reviewer="skeptik" verdict="skip">Three good rivals and no edge of its own.</review>
+</panel>
+""")
+
+    # Community votes (docs/votes.md): 28 rows; two bad rows (lines 10 and 16) are reported
+    # and left out, the rest count; v-1043 and v-0007 change their minds (latest counts).
     write_page(INBOX / "votes-2026-11-20.csv", """tool,voter,vote,cast_at
 SmolVLM2,v-1043,ship,2026-11-20T08:14:03Z
 SmolVLM2,v-2211,ship,2026-11-20T09:02:41Z
@@ -1090,6 +1139,28 @@ Code Llama 4,v-1043,skip,2026-11-20T09:05:10Z
 "Code Llama 4 (70B & 400B)",v-0871,ship,2026-11-20T10:21:37Z
 Llama 4 Compact (12B),v-3320,ship,2026-11-20T11:47:55Z
 SmolLM3,v-0007,ship,2026-11-20T12:30:00Z
+SmolVLM-3B,v-1043,ship,2026-11-20T08:20:00Z
+SmolVLM-3B,v-2211,ship,2026-11-20T09:10:12Z
+SmolVLM-3B,v-9001,maybe,2026-11-20T13:00:00Z
+SmolVLM-3B,v-3320,skip,2026-11-20T11:50:31Z
+SmolVLM2-2B,v-0871,ship,2026-11-20T10:00:00Z
+CodeLlama-4-70B-Instruct,v-2211,ship,2026-11-20T09:30:00Z
+Llama-4-Compact-12B,v-4410,ship,2026-11-20T14:02:09Z
+SmolLM3-3B,v-2211,ship,2026-11-20T09:40:00Z
+Code Llama 4,v-9002,ship,2026-11-20
+SmolVLM-3B,v-4410,ship,2026-11-20T14:05:00Z
+Llama 4 Compact,v-5150,ship,2026-11-20T15:15:00Z
+SmolVLM2,v-5150,skip,2026-11-20T15:20:00Z
+Code Llama 4,v-6021,skip,2026-11-20T16:00:00Z
+SmolLM3,v-4410,ship,2026-11-20T14:10:00Z
+"Gemma 3 27B",v-1043,ship,2026-11-20T16:30:00Z
+SmolVLM-3B,v-0871,ship,2026-11-20T10:30:00Z
+Code Llama 4,v-3320,ship,2026-11-20T12:00:00Z
+SmolLM3,v-6021,ship,2026-11-20T16:05:00Z
+SmolVLM2-2B,v-1043,skip,2026-11-20T18:30:00+01:00
+Llama 4 Compact (12B),v-0007,skip,2026-11-20T20:00:00Z
+SmolLM3,v-0007,skip,2026-11-20T21:05:00Z
+Gemma 3 27B,v-7777,skip,2026-11-20T22:00:00Z
 """)
 
     # A good directives file (docs/directives.md): taken, applied to the tools above.

@@ -12,10 +12,6 @@ std::string first_line(std::string_view bytes) {
   return line;
 }
 
-const char* kNotYet =
-    "Keep the file: drop it into the inbox again once this kind of input is supported "
-    "(see `pipeline --help` for the kinds the inbox takes).";
-
 }  // namespace
 
 Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
@@ -26,12 +22,6 @@ Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
     case Kind::binary:
       return {"this is a binary file (" + s.detail + "), not a web page or an editorial file.",
               "The inbox takes scraped HTML pages. Drop the page's HTML (\"Save page as... HTML only\")."};
-    case Kind::panel_reviews:
-      return {"this is a panel review file (XML, " + s.detail + "); this version of the pipeline does not read panel reviews yet.", kNotYet};
-    case Kind::directives:
-      return {"this is an editorial directives file (XML, " + s.detail + "); this version of the pipeline does not read directives yet.", kNotYet};
-    case Kind::votes_csv:
-      return {"this is a community vote export (CSV, " + s.detail + "); this version of the pipeline does not read votes yet.", kNotYet};
     case Kind::other_xml:
       return {"this is an XML file with " + s.detail + ", which is no inbox format "
               "(panel reviews have the root <panel>, directives the root <directives>).",
@@ -40,7 +30,10 @@ Reason reason_for_kind(const Sniffed& s, std::string_view bytes) {
       return {"this is plain text of no kind the inbox recognises: not a web page, review, vote export or "
               "directive file (its first line reads: \"" + first_line(bytes) + "\").",
               "If it is a scraped page, save the page's HTML instead; notes for the team belong elsewhere."};
-    case Kind::html:
+    case Kind::html:           // read by normalise: reason_page
+    case Kind::panel_reviews:  // reason_panel
+    case Kind::directives:     // reason_directives
+    case Kind::votes_csv:      // reason_votes_file
       break;
   }
   return {"the file could not be read.", "Drop it again; if it keeps failing, report it."};
@@ -52,6 +45,21 @@ Reason reason_directives(const std::vector<std::string>& errors, bool more) {
                         ", so none of its directives was applied:";
   for (const auto& e : errors) problem += "\n  " + e;
   return {problem, "Fix the lines named and drop the whole file again; docs/directives.md shows the format."};
+}
+
+Reason reason_panel(const std::vector<std::string>& errors, bool more) {
+  std::string problem = "this panel reviews file has " + std::to_string(errors.size()) +
+                        (more ? " or more problems" : errors.size() == 1 ? " problem" : " problems") +
+                        ", so none of its reviews was counted:";
+  for (const auto& e : errors) problem += "\n  " + e;
+  return {problem, "Fix the lines named and drop the whole file again; docs/reviews.md shows the format "
+                   "(the reviewer ids are set in pipeline.ini, panel.reviewers)."};
+}
+
+Reason reason_votes_file(const std::string& problem) {
+  return {"this community votes file could not be read, so none of its votes was counted: " + problem,
+          "Export the votes again as CSV UTF-8 with the header tool,voter,vote,cast_at and drop the new file; "
+          "docs/votes.md shows the format."};
 }
 
 Reason reason_not_a_file(std::string_view what) {

@@ -15,13 +15,19 @@ struct Reason {
   std::string action;   // what the editor can do
 };
 
-// For a kind this version does not take (everything but html), or an unreadable one.
+// For a kind the inbox does not take (empty, binary, other XML, plain text). The kinds that
+// have their own reader (pages, panel reviews, directives, votes) get their reasons below.
 Reason reason_for_kind(const Sniffed& s, std::string_view bytes);
 Reason reason_not_a_file(std::string_view what);  // "a folder", "a symbolic link", ...
 Reason reason_too_large(std::uint64_t size, std::uint64_t limit);
 Reason reason_page(const std::string& problem);   // a page that yielded no record
 // A directives file with errors, each "line N: ..." (nothing in such a file is applied).
 Reason reason_directives(const std::vector<std::string>& errors, bool more);
+// A panel reviews file with errors, each "line N: ..." (no review of such a file counts).
+Reason reason_panel(const std::vector<std::string>& errors, bool more);
+// A votes file refused as a whole (too big, binary, UTF-16, no or wrong header): the problem.
+// (A bad row does not refuse the file: it is a note on the taken file.)
+Reason reason_votes_file(const std::string& problem);
 
 struct ReasonFile {
   std::string name, sha256, run_id, at, kind;

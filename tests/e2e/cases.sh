@@ -30,6 +30,13 @@ for dir in "$SRC"/tests/e2e/cases/*/; do
   check "$case: tools and comparisons hold their promises${expected_tools:+ and match expected/tools.tsv}" \
     "$PY" "$SRC/tests/e2e/check_catalogue.py" "$WORK/$case/tools.json" "$WORK/$case/comparisons.json" "${expected_tools[@]}"
 
+  # Panel reviews and community votes, as worked out by hand in expected/panel.tsv.
+  if [ -f "$dir/expected/panel.tsv" ]; then
+    tv "$case" status --json > "$WORK/$case/status.json"
+    check "$case: panel reviews and votes match expected/panel.tsv" \
+      "$PY" "$SRC/tests/e2e/check_panel.py" "$WORK/$case/tools.json" "$WORK/$case/status.json" "$dir/expected/panel.tsv"
+  fi
+
   # Every file moved aside is expected, sits beside its reason, and the reason says why.
   expected_rejects=$(cut -f1 "$dir/expected/rejected.tsv" 2>/dev/null | sort)
   actual_rejects=$(cd "$WORK/$case/rejected" 2>/dev/null && ls | grep -v '\.reason\.txt$' | sort)

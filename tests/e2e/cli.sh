@@ -48,7 +48,8 @@ printf '\x89PNG\r\n\x1a\n\0\0' > "$WORK/n/inbox/logo.png"; touch -d '1 hour ago'
 echo "editor notes" > "$WORK/n/inbox/.notes"
 page "$WORK/n/inbox/fresh.html" "Fresh Tool"; touch "$WORK/n/inbox/fresh.html"
 "$PIPELINE" --paths.inbox="$WORK/n/inbox" --paths.state="$WORK/n/state" --paths.rejected="$WORK/n/rejected" \
-  --paths.profiles="$SRC/profiles" --inbox.min_age_seconds=600 run > "$WORK/out" 2>&1
+  --paths.profiles="$SRC/profiles" --paths.templates="$SRC/templates" --paths.outbox="$WORK/n/outbox" \
+  --inbox.min_age_seconds=600 run > "$WORK/out" 2>&1
 check "a run with a file moved aside exits 10" [ $? -eq 10 ]
 tv n export records --json > "$WORK/records.json"
 check "two records (the duplicate bytes are not processed twice)" \

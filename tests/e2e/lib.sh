@@ -21,7 +21,7 @@ tv() {
   local name=$1; shift
   "$PIPELINE" --paths.inbox="$WORK/$name/inbox" --paths.state="$WORK/$name/state" \
     --paths.rejected="$WORK/$name/rejected" --paths.outbox="$WORK/$name/outbox" \
-    --paths.profiles="$SRC/profiles" --inbox.min_age_seconds=0 "$@"
+    --paths.profiles="$SRC/profiles" --paths.templates="$SRC/templates" --inbox.min_age_seconds=0 "$@"
 }
 # Copies an inbox folder, keeping the bytes and making the files old enough to take.
 seed_inbox() {

@@ -84,13 +84,94 @@ BOOST_AUTO_TEST_CASE(a_malformed_line_is_named) {
   });
 }
 
+BOOST_AUTO_TEST_CASE(the_embedded_panel_is_the_four_reviewers_in_scorecard_order) {
+  auto c = load_config({}, {});
+  BOOST_TEST((c.reviewer_ids() == std::vector<std::string>{"builder", "skeptic", "futurist", "buyer"}));
+  BOOST_TEST(c.reviewers[0].name == "The Builder");
+  BOOST_TEST(c.reviewers[3].name == "The Buyer");
+  BOOST_TEST(c.reviewers[1].role == "Competitors, failure modes, and what kills it in a year");
+  BOOST_TEST(tv::Config{}.reviewer_ids() == c.reviewer_ids());  // a default Config has the panel too
+  BOOST_TEST(c.site.base_url == "https://www.tool-verdicts.example");
+  BOOST_TEST(c.site.title == "Tool Verdicts");
+  BOOST_TEST(c.site.per_page == 20);
+}
+
+BOOST_AUTO_TEST_CASE(reviewers_come_from_sections_and_the_command_line_wins) {
+  TempDir d;
+  write_file(d / "p.ini",
+             "[panel]\nreviewers = buyer, lawyer,builder\n"
+             "[reviewer.lawyer]\nname = The Lawyer\nrole = Licences and liability\n"
+             "[reviewer.builder]\nname = The Maker\n");
+  auto c = load_config(d / "p.ini", {{"reviewer.builder.name", "Ada"}});
+  BOOST_TEST((c.reviewer_ids() == std::vector<std::string>{"buyer", "lawyer", "builder"}));
+  BOOST_TEST(c.reviewers[0].name == "The Buyer");  // embedded
+  BOOST_TEST(c.reviewers[1].name == "The Lawyer");
+  BOOST_TEST(c.reviewers[1].role == "Licences and liability");
+  BOOST_TEST(c.reviewers[2].name == "Ada");  // the command line wins over the file
+  BOOST_TEST(c.reviewers[2].role == "Developer experience: the primitive, the DX bet, the first hour with it");
+}
+
+BOOST_AUTO_TEST_CASE(a_listed_reviewer_without_a_name_is_named) {
+  BOOST_CHECK_EXCEPTION(load_config({}, {{"panel.reviewers", "builder, lawyer"}}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()) ==
+           "reviewer.lawyer.name is missing: 'lawyer' is listed in panel.reviewers but has no display name "
+           "(add a [reviewer.lawyer] section with name = ... to the config file)";
+  });
+  BOOST_CHECK_EXCEPTION(load_config({}, {{"reviewer.builder.name", " "}}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()).find("reviewer.builder.name is empty") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_reviewer_key_for_an_id_not_listed_names_file_line_and_key) {
+  TempDir d;
+  write_file(d / "p.ini", "[panel]\nreviewers = builder\n[reviewer.skeptic]\nname = The Skeptic\n");
+  BOOST_CHECK_EXCEPTION(load_config(d / "p.ini", {}), ConfigError, [&](const ConfigError& e) {
+    return std::string(e.what()) == (d / "p.ini").string() +
+                                        ":4: reviewer.skeptic.name is for reviewer 'skeptic', who is not in "
+                                        "panel.reviewers (builder); add the id there or delete the key";
+  });
+  // A field other than name and role is an unknown key.
+  BOOST_CHECK_EXCEPTION(load_config({}, {{"reviewer.builder.email", "x"}}), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()).find("unknown configuration key 'reviewer.builder.email'") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(reviewer_ids_are_checked) {
+  for (std::string bad : {"Builder", "the builder", "builder,,buyer", "", "builder, builder", "bü"}) {
+    BOOST_TEST_CONTEXT(bad) {
+      BOOST_CHECK_EXCEPTION(load_config({}, {{"panel.reviewers", bad}}), ConfigError, [](const ConfigError& e) {
+        return std::string(e.what()).find("panel.reviewers") != std::string::npos;
+      });
+    }
+  }
+  BOOST_TEST(load_config({}, {{"panel.reviewers", "skeptic_2,buyer-b"},
+                              {"reviewer.skeptic_2.name", "S2"}, {"reviewer.buyer-b.name", "B"}})
+                 .reviewers.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(the_site_address_is_checked_and_loses_one_trailing_slash) {
+  BOOST_TEST(load_config({}, {{"site.base_url", "https://tv.example/"}}).site.base_url == "https://tv.example");
+  BOOST_TEST(load_config({}, {{"site.base_url", "http://localhost:8080/tv"}}).site.base_url == "http://localhost:8080/tv");
+  for (std::string bad : {"tv.example", "ftp://tv.example", "https://", "https://tv.example//", "https://tv.example/?q=1",
+                          "https://tv.example/#top", "https://tv example", ""}) {
+    BOOST_TEST_CONTEXT(bad) {
+      BOOST_CHECK_EXCEPTION(load_config({}, {{"site.base_url", bad}}), ConfigError, [](const ConfigError& e) {
+        return std::string(e.what()).find("site.base_url") != std::string::npos;
+      });
+    }
+  }
+  BOOST_CHECK_THROW(load_config({}, {{"site.per_page", "0"}}), ConfigError);
+  BOOST_CHECK_THROW(load_config({}, {{"site.title", ""}}), ConfigError);
+  BOOST_TEST(load_config({}, {{"site.per_page", "5"}}).site.per_page == 5);
+}
+
 // The shipped pipeline.ini documents every key, commented out, with its real default.
 BOOST_AUTO_TEST_CASE(the_shipped_ini_documents_every_key_with_its_default) {
   std::ifstream in(std::string(TV_SOURCE_DIR) + "/pipeline.ini");
   BOOST_REQUIRE(in);
   std::string line, section;
   std::map<std::string, std::string> documented;
-  std::regex header(R"(^\[(\w+)\]$)"), key(R"(^# (\w+) =(?: (.*))?$)");
+  std::regex header(R"(^\[([\w.]+)\]$)"), key(R"(^# (\w+) =(?: (.*))?$)");
   std::smatch m;
   while (std::getline(in, line)) {
     if (std::regex_match(line, m, header)) section = m[1];
@@ -103,6 +184,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_ini_documents_every_key_with_its_default) {
     }
   }
   BOOST_TEST(documented.size() == tv::config_keys().size());
+  BOOST_TEST(documented["reviewer.skeptic.name"] == "The Skeptic");
   // And the file as shipped loads.
   BOOST_CHECK_NO_THROW(load_config(std::string(TV_SOURCE_DIR) + "/pipeline.ini", {}));
 }

@@ -19,7 +19,7 @@ Drop drop(const std::string& run, const std::string& name, const std::string& sh
 BOOST_AUTO_TEST_CASE(a_new_store_is_migrated_and_in_wal_mode) {
   TempDir d;
   auto s = Store::open(d / "state/pipeline.db");
-  BOOST_TEST(s.schema_version() == 2);
+  BOOST_TEST(s.schema_version() == 3);
   sqlite3* db = nullptr;
   sqlite3_open((d / "state/pipeline.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -107,6 +107,85 @@ BOOST_AUTO_TEST_CASE(the_catalogue_round_trips_and_history_is_never_rewritten) {
   BOOST_TEST(comps[0].published_on == "2026-11-21");
   BOOST_TEST(comps[0].withdrawn_on == "2026-11-22");
   BOOST_TEST(s.directives()[0].detail == "one tool: SmolVLM2");
+}
+
+BOOST_AUTO_TEST_CASE(reviews_votes_and_notes_are_kept_with_their_file_in_arrival_order) {
+  TempDir d;
+  {
+    auto s = Store::open(d / "p.db");
+    s.begin_run("r1", "run", "t");
+    Store::DropRecords panel{drop("r1", "panel.xml", "ppp", DropOutcome::taken), {}, {}, {}, {}, {}};
+    panel.reviews.push_back({0, "", 3, "2026-11-20", "SmolVLM-3B", "builder", "ship", "Loads in four lines.", "", ""});
+    panel.reviews.push_back({0, "", 4, "2026-11-20", "SmolVLM-3B", "buyer", "skip", "No pricing.", "", ""});
+    Store::DropRecords votes{drop("r1", "votes.csv", "vvv", DropOutcome::taken), {}, {}, {}, {}, {}};
+    votes.votes.push_back({0, "", 2, "SmolVLM2", "v-1", "ship", "2026-11-20T08:14:03Z", ""});
+    votes.notes.push_back({"", "", "", 3, "the vote is \"maybe\"; write ship or skip."});
+    votes.notes.push_back({"", "", "", 0, "and 3 more problems."});
+    s.record({panel, votes});
+  }
+  auto s = Store::open(d / "p.db");
+  auto reviews = s.reviews();
+  BOOST_REQUIRE_EQUAL(reviews.size(), 2u);
+  BOOST_TEST(reviews[0].id < reviews[1].id);
+  BOOST_TEST(reviews[0].file == "panel.xml");
+  BOOST_TEST(reviews[0].run_id == "r1");
+  BOOST_TEST(reviews[0].taken_at == "2026-11-22T00:00:00Z");
+  BOOST_TEST(reviews[1].reviewer == "buyer");
+  BOOST_TEST(reviews[1].verdict == "skip");
+  BOOST_TEST(reviews[1].quote == "No pricing.");
+  BOOST_TEST(reviews[1].line == 4);
+  auto votes = s.votes();
+  BOOST_REQUIRE_EQUAL(votes.size(), 1u);
+  BOOST_TEST(votes[0].file == "votes.csv");
+  BOOST_TEST(votes[0].cast_at == "2026-11-20T08:14:03Z");
+  auto notes = s.drop_notes();
+  BOOST_REQUIRE_EQUAL(notes.size(), 2u);
+  BOOST_TEST(notes[0].file == "votes.csv");
+  BOOST_TEST(notes[0].line == 3);
+  BOOST_TEST(notes[1].line == 0);
+  BOOST_TEST(s.drop_notes(1).size() == 1u);
+  BOOST_TEST(s.last_run()->taken == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_batch_keeps_no_review_or_vote) {
+  TempDir d;
+  auto s = Store::open(d / "p.db");
+  s.begin_run("r1", "run", "t");
+  Store::DropRecords bad{drop("r1", "panel.xml", "ppp", DropOutcome::taken), {}, {}, {}, {}, {}};
+  bad.reviews.push_back({0, "", 3, "2026-11-20", "X", "builder", "maybe", "q", "", ""});  // the CHECK fails
+  Store::DropRecords votes{drop("r1", "votes.csv", "vvv", DropOutcome::taken), {}, {}, {}, {}, {}};
+  votes.votes.push_back({0, "", 2, "X", "v-1", "ship", "2026-11-20T08:14:03Z", ""});
+  BOOST_CHECK_THROW(s.record({votes, bad}), StoreError);
+  BOOST_TEST(s.votes().empty());
+  BOOST_TEST(s.reviews().empty());
+  BOOST_TEST(!s.find_taken("vvv").has_value());
+}
+
+// A version 2 database (issue 3) gains the review, vote and note tables; its rows stay.
+BOOST_AUTO_TEST_CASE(a_version_2_store_is_migrated_forward) {
+  TempDir d;
+  {
+    auto s = Store::open(d / "p.db");
+    s.begin_run("r1", "run", "t");
+    catalogue::DirectiveRow x{0, "", 4, "2026-11-21", "maria", "merge", "A", "B", "", "", ""};
+    s.record({{drop("r1", "d.xml", "ddd", DropOutcome::taken), {}, {x}}});
+  }
+  // Turn it back into what issue 3 left on disk.
+  sqlite3* db = nullptr;
+  sqlite3_open((d / "p.db").c_str(), &db);
+  BOOST_REQUIRE(sqlite3_exec(db, "DROP TABLE reviews; DROP TABLE votes; DROP TABLE drop_notes; PRAGMA user_version=2",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+
+  auto s = Store::open(d / "p.db");
+  BOOST_TEST(s.schema_version() == 3);
+  BOOST_TEST(s.directives().size() == 1u);
+  BOOST_TEST(s.reviews().empty());
+  s.begin_run("r2", "run", "t");
+  Store::DropRecords panel{drop("r2", "panel.xml", "ppp", DropOutcome::taken), {}, {}, {}, {}, {}};
+  panel.reviews.push_back({0, "", 3, "2026-11-20", "A", "builder", "ship", "q", "", ""});
+  s.record({panel});
+  BOOST_TEST(s.reviews().size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
