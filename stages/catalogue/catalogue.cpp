@@ -75,13 +75,7 @@ struct MatchFields : nlohmann::json_sax<json> {
 std::string where(const DirectiveRow& d) { return d.file + " line " + std::to_string(d.line); }
 
 // The folded whole name a directive or a record is looked up by ("SmolVLM2-2B" -> "smolvlm22b").
-std::vector<std::string> lookup_keys(const std::string& name) {
-  std::vector<std::string> keys{dedupe::fold_key(name)};
-  if (auto slash = name.rfind('/'); slash != std::string::npos && slash + 1 < name.size())
-    keys.push_back(dedupe::fold_key(name.substr(slash + 1)));
-  keys.erase(std::remove(keys.begin(), keys.end(), std::string()), keys.end());
-  return keys;
-}
+using dedupe::lookup_keys;
 
 using NamePair = std::pair<std::string, std::string>;
 NamePair name_pair(const std::string& a, const std::string& b) {

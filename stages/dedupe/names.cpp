@@ -489,4 +489,12 @@ NameKey analyse_name(std::string_view name) {
   return out;
 }
 
+std::vector<std::string> lookup_keys(const std::string& name) {
+  std::vector<std::string> keys{fold_key(name)};
+  if (auto slash = name.rfind('/'); slash != std::string::npos && slash + 1 < name.size())
+    keys.push_back(fold_key(name.substr(slash + 1)));
+  keys.erase(std::remove(keys.begin(), keys.end(), std::string()), keys.end());
+  return keys;
+}
+
 }  // namespace tv::dedupe

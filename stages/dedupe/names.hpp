@@ -81,4 +81,8 @@ NameKey analyse_name(std::string_view name);
 // The key alone for any text: rule 6 above. Exposed for matchers that fold other strings.
 std::string fold_key(std::string_view text);
 
+// The keys an editor-written name (a directive, a review, a vote) is looked up by: fold_key of
+// the whole name and, for "org/name", of the part after the last '/'; empty keys left out.
+std::vector<std::string> lookup_keys(const std::string& name);
+
 }  // namespace tv::dedupe

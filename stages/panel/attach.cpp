@@ -9,13 +9,7 @@
 
 namespace tv::panel {
 
-std::vector<std::string> lookup_keys(const std::string& name) {
-  std::vector<std::string> keys{dedupe::fold_key(name)};
-  if (auto slash = name.rfind('/'); slash != std::string::npos && slash + 1 < name.size())
-    keys.push_back(dedupe::fold_key(name.substr(slash + 1)));
-  keys.erase(std::remove(keys.begin(), keys.end(), std::string()), keys.end());
-  return keys;
-}
+using dedupe::lookup_keys;
 
 namespace {
 

@@ -75,8 +75,5 @@ struct Attached {
 Attached attach(const std::vector<ToolNames>& tools, const std::vector<ReviewRow>& reviews,
                 const std::vector<VoteRow>& votes, const std::vector<std::string>& reviewer_ids);
 
-// The folded keys a name is looked up by: fold_key of the whole name and, for "org/name", of
-// the part after the last '/'; empty keys left out. The same rule as directive lookup.
-std::vector<std::string> lookup_keys(const std::string& name);
 
 }  // namespace tv::panel
