@@ -71,13 +71,23 @@ site::Templates load_templates(const Config& cfg) {
   return site::Templates::load(cfg.paths.templates, site::required_templates());
 }
 
+std::string input_fingerprint(const site::Templates& templates, SiteScope scope, std::string_view data_json) {
+  return ingest::sha256_hex(templates.fingerprint() + (scope == SiteScope::whole ? "whole\n" : "comparisons\n") +
+                            std::string(data_json));
+}
+
+bool is_published(const Config& cfg, const std::string& input) {
+  auto m = read_manifest(cfg);
+  return m && !input.empty() && m->input == input;
+}
+
 SiteStats publish_site(const Config& cfg, const site::Templates& templates, const nlohmann::json& doc,
-                       SiteScope scope) {
+                       SiteScope scope, std::string input) {
   SiteStats st;
   auto t = std::chrono::steady_clock::now();
   auto previous = read_manifest(cfg);
-  const std::string input = ingest::sha256_hex(templates.fingerprint() + (scope == SiteScope::whole ? "whole" : "comparisons") +
-                                               doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  if (input.empty())
+    input = input_fingerprint(templates, scope, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   if (previous && previous->input == input) {
     st.files = st.unchanged = st.reused = previous->pages.size();
     st.render_s = since(t);

@@ -4,6 +4,8 @@
 // SiteError before anything is published: the readers keep last night's site.
 #pragma once
 #include <stdexcept>
+#include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -30,7 +32,16 @@ site::Templates load_templates(const Config& cfg);
 // links to tool and category pages then lead nowhere, so links are not checked.
 enum class SiteScope { whole, comparisons_only };
 
+// A fingerprint of everything the site is made from: the templates, the scope and the site
+// data (as JSON text). Equal to the published site's: there is nothing to do.
+std::string input_fingerprint(const site::Templates& templates, SiteScope scope, std::string_view data_json);
+
+// True when the published site was made from exactly this input (its manifest says so).
+bool is_published(const Config& cfg, const std::string& input_fingerprint);
+
+// `input`: input_fingerprint of `doc` when the caller has it (the benchmark hashes the file it
+// read), or "" to compute it here.
 SiteStats publish_site(const Config& cfg, const site::Templates& templates, const nlohmann::json& doc,
-                       SiteScope scope = SiteScope::whole);
+                       SiteScope scope = SiteScope::whole, std::string input = "");
 
 }  // namespace tv
