@@ -130,6 +130,20 @@ Data tally_data(const Tally& t, bool votes) {
 
 namespace tv::site {
 
+Data merged_from_rows(const json& tool) {
+  Data rows(Data::type::list);
+  if (auto it = tool.find("merged_from"); it != tool.end() && it->is_array())
+    for (auto& m : *it) {
+      Data row;
+      row.set("name", str(m, "name"));
+      row.set("file", str(m, "source_file"));
+      row.set("reason", str(m, "reason"));
+      row.set("joined_with", str(m, "joined_with").empty() ? "—" : str(m, "joined_with"));
+      rows.push_back(row);
+    }
+  return rows;
+}
+
 Data conflict_values(const json& conflict) {
   const std::string field = str(conflict, "field");
   Data values(Data::type::list);

@@ -67,6 +67,8 @@ std::string value_text(const std::string& field, const json& value);  // a confl
 std::vector<std::string> benchmarks_claimed(const std::string& description);
 // A conflict's values as a list of {value, sources} ("70B, 400B", "a.html, b.html").
 Data conflict_values(const json& conflict);
+// A tool's merge record as rows of {name, file, reason, joined_with}.
+Data merged_from_rows(const json& tool);
 
 struct Tally {
   int ship = 0, total = 0;

@@ -43,16 +43,7 @@ Data report_page(const Index& ix) {
       Data tool;
       tool.set("name", str(*t, "name"));
       tool.set("url", tool_url(str(*t, "slug")));
-      Data parts(Data::type::list);
-      for (auto& r : *m) {
-        Data part;
-        part.set("name", str(r, "name"));
-        part.set("file", str(r, "source_file"));
-        part.set("reason", str(r, "reason"));
-        part.set("joined_with", str(r, "joined_with").empty() ? "—" : str(r, "joined_with"));
-        parts.push_back(part);
-      }
-      tool.set("parts", parts);
+      tool.set("parts", merged_from_rows(*t));
       merges.push_back(tool);
     }
     if (auto c = t->find("conflicts"); c != t->end() && c->is_array())

@@ -122,17 +122,7 @@ Data tool_page(const Index& ix, const json& tool) {
   d.set("source_urls", sources);
   d.set("source_files", string_list(tool, "sources"));
 
-  Data merges(Data::type::list);
-  if (auto it = tool.find("merged_from"); it != tool.end() && it->is_array())
-    for (auto& m : *it) {
-      Data row;
-      row.set("name", str(m, "name"));
-      row.set("file", str(m, "source_file"));
-      row.set("reason", str(m, "reason"));
-      row.set("joined_with", str(m, "joined_with").empty() ? "—" : str(m, "joined_with"));
-      merges.push_back(row);
-    }
-  d.set("merged_from", merges);
+  d.set("merged_from", merged_from_rows(tool));
 
   Data conflicts(Data::type::list);
   if (auto it = tool.find("conflicts"); it != tool.end() && it->is_array())
