@@ -1,0 +1,81 @@
+// Subscribers: reads the digest's subscriber list (CSV, header email,name,status; format and
+// address policy in docs/subscribers.md) into plain values, and decides who is mailed. Pure: no
+// I/O, no store, no clock; never throws (but std::bad_alloc).
+//
+// Takes the file's bytes as they are (any size, any content). A bad row is not fatal: it is
+// reported with its 1-based line (the first line of its record) and a sentence naming the
+// column, then skipped; the good rows still count. Only a problem of the whole file (too big,
+// binary or UTF-16, no header or the wrong one) sets `file_error`; the file then yields no rows.
+//
+// CSV is RFC 4180, read the way stages/votes reads votes files: double-quoted fields may hold
+// commas, line breaks and "" for a quote; CRLF or LF; an optional UTF-8 byte-order mark; blank
+// lines skipped. The header is email,name,status (each trimmed, any case), nothing more.
+//
+// Per row: exactly 3 fields. email trimmed and valid by `address_problem` (the policy: what
+// real mail servers deliver to, and nothing that could break a mail header); name trimmed,
+// may be empty, valid UTF-8 without control characters (it goes into a To: header), at most
+// kMaxNameBytes; status subscribed or unsubscribed (trimmed, any case).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tv::digest {
+
+inline constexpr std::size_t kMaxBytes = 16u << 20;  // 16 MiB
+inline constexpr std::size_t kMaxNameBytes = 200;
+inline constexpr std::size_t kMaxErrors = 100;       // reported; the rest are counted
+
+enum class Status { subscribed, unsubscribed };
+
+// "subscribed", "unsubscribed".
+std::string_view to_string(Status);
+
+struct Row {
+  std::string email;  // trimmed, as written
+  std::string key;    // the dedupe key: local part as written, '@', domain in ASCII lower case
+  std::string name;   // trimmed; may be empty
+  Status status = Status::subscribed;
+  int line = 0;       // 1-based first line of the record
+};
+
+struct RowError {
+  int line = 0;         // 1-based first line of the record
+  std::string message;  // one sentence naming the column, without the "line N: " prefix
+};
+
+// "line 7: the status is \"yes\"; ..."
+std::string to_string(const RowError&);
+
+struct Parsed {
+  std::vector<Row> rows;            // the good rows, in file order
+  std::vector<RowError> errors;     // the bad rows, in line order, at most kMaxErrors
+  std::size_t errors_left_out = 0;  // bad rows found past kMaxErrors
+  std::string file_error;           // whole-file problem; empty when the file is usable
+  bool usable() const { return file_error.empty(); }
+};
+
+// The editor-facing problem list: file_error, or one "line N: ..." per error, then
+// "and N more problems." when some were left out. Empty when there is nothing to report.
+std::vector<std::string> report(const Parsed&);
+
+Parsed parse_subscribers(std::string_view bytes);
+
+// Empty when `address` is one we mail (docs/subscribers.md, "Address policy"); else the reason,
+// a phrase such as "it has no @ sign" that fits after "is not an address we mail: ".
+std::string address_problem(std::string_view address);
+bool valid_address(std::string_view address);
+
+struct Recipient {
+  std::string email;  // as written in the first subscribed row
+  std::string name;   // from that row
+  int line = 0;       // that row's line
+};
+
+// Who is mailed: each subscribed address once (by key; the first row wins for the name and the
+// spelling), minus every key that appears with status unsubscribed anywhere in the file, in
+// file order. An unsubscribe wins whatever the order of the rows.
+std::vector<Recipient> recipients(const Parsed&);
+
+}  // namespace tv::digest
