@@ -1,27 +1,34 @@
 #include "pipeline/site_data.hpp"
 
 #include <map>
-
+#include <vector>
 
 namespace tv {
 
 using nlohmann::json;
 
-json live_comparisons(const Store& store) {
+namespace {
+
+json live_comparisons(const std::vector<catalogue::ToolRow>& tool_rows,
+                      const std::vector<catalogue::ComparisonRow>& comparisons) {
   std::map<std::string, std::string> slug, into;  // tool id -> slug; absorbed id -> survivor
-  for (const auto& t : store.tools()) {
+  for (const auto& t : tool_rows) {
     slug[t.id] = t.slug;
     if (!t.absorbed_into.empty()) into[t.id] = t.absorbed_into;
   }
   auto live_slug = [&](const std::string& id) { return slug[catalogue::survivor(into, id)]; };
   json arr = json::array();
-  for (const auto& c : store.comparisons()) {
+  for (const auto& c : comparisons) {
     if (!c.withdrawn_on.empty()) continue;
     arr.push_back({{"slug", c.slug}, {"a", live_slug(c.a)}, {"b", live_slug(c.b)}, {"category", c.category},
                    {"published_on", c.published_on}, {"reason", c.reason}});
   }
   return arr;
 }
+
+}  // namespace
+
+json live_comparisons(const Store& store) { return live_comparisons(store.tools(), store.comparisons()); }
 
 json build_site_data(const Config& cfg, const Store& store, const panel::Attached& panel, const std::string& today) {
   json doc;
@@ -34,8 +41,11 @@ json build_site_data(const Config& cfg, const Store& store, const panel::Attache
   for (const auto& r : cfg.reviewers) reviewers.push_back({{"id", r.id}, {"name", r.name}, {"role", r.role}});
   doc["reviewers"] = reviewers;
 
+  // Each table is read once: the tools and comparisons serve both the pages and the report.
+  const auto tool_rows = store.tools();
+  const auto comparison_rows = store.comparisons();
   json tools = json::array();
-  for (const auto& t : store.tools()) {
+  for (const auto& t : tool_rows) {
     if (!t.absorbed_into.empty() || t.json.empty()) continue;
     json tool = json::parse(t.json, nullptr, false);
     if (tool.is_discarded()) continue;
@@ -55,7 +65,7 @@ json build_site_data(const Config& cfg, const Store& store, const panel::Attache
     tools.push_back(std::move(tool));
   }
   doc["tools"] = std::move(tools);
-  doc["comparisons"] = live_comparisons(store);
+  doc["comparisons"] = live_comparisons(tool_rows, comparison_rows);
 
   json report;
   json rejected = json::array();
@@ -80,7 +90,7 @@ json build_site_data(const Config& cfg, const Store& store, const panel::Attache
       directives.push_back({{"file", d.file}, {"line", d.line}, {"action", d.action}, {"a", d.a}, {"b", d.b}, {"detail", d.detail}});
   report["waiting_directives"] = directives;
   json withdrawn = json::array();
-  for (const auto& c : store.comparisons())
+  for (const auto& c : comparison_rows)
     if (!c.withdrawn_on.empty())
       withdrawn.push_back({{"slug", c.slug}, {"withdrawn_on", c.withdrawn_on}, {"reason", c.withdrawn_reason}});
   report["withdrawn"] = withdrawn;

@@ -1,14 +1,14 @@
-// Subscribers: whole-file checks, then one forward pass that cuts the bytes into CSV records,
-// then a check of each record on its own, the way stages/votes/votes.cpp does it. The votes
-// reader lives in that file's anonymous namespace, so a small copy of its record splitter is
-// here; if a third CSV kind appears, move it to stages/common and share it.
+// Subscribers: whole-file checks, then the shared CSV reader (stages/common/csv) cuts the bytes
+// into records, then each record is checked on its own, the way stages/votes/votes.cpp does.
 #include "stages/digest/subscribers.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <unordered_set>
 
+#include "stages/common/csv.hpp"
 #include "stages/common/inbox_text.hpp"
+#include "stages/normalise/fields/text.hpp"
 
 namespace tv::digest {
 namespace {
@@ -16,101 +16,13 @@ namespace {
 using inbox_text::is_control;
 using inbox_text::next_code_point;
 using inbox_text::shown;
+using csv::Reader;
+using csv::Record;
+using csv::trim;
+using fields::ascii_lower;
 
 constexpr const char* kColumns[3] = {"email", "name", "status"};
 constexpr const char* kHeaderSentence = "a subscribers file starts with the header line email,name,status";
-
-// Spaces and tabs only: a line break inside a quoted field is part of the value (and refused).
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// ---- CSV records ----------------------------------------------------------------------------
-
-struct Record {
-  int line = 1;
-  std::vector<std::string> fields;
-  bool unterminated = false;  // a quote still open at the end of the file
-  bool bad_quote = false;     // a quote in the middle of a field, or text after a closing one
-  bool blank() const { return fields.size() == 1 && trim(fields[0]).empty() && !bad_quote; }
-};
-
-// Cuts bytes into records, one forward pass; every step consumes a byte or ends.
-class Reader {
- public:
-  explicit Reader(std::string_view s) : s_(s) {}
-
-  bool next(Record& r) {
-    if (i_ >= s_.size()) return false;
-    r = Record{};
-    r.line = line_;
-    while (field(r)) {
-    }
-    if (i_ < s_.size() && s_[i_] == '\n') ++i_, ++line_;
-    return true;
-  }
-
- private:
-  bool end_of_line() const {
-    return i_ >= s_.size() || s_[i_] == '\n' || (s_[i_] == '\r' && (i_ + 1 == s_.size() || s_[i_ + 1] == '\n'));
-  }
-
-  // One field at i_; true when a comma follows.
-  bool field(Record& r) {
-    std::string& f = r.fields.emplace_back();
-    std::size_t j = i_;
-    while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
-    if (j < s_.size() && s_[j] == '"') {
-      i_ = j + 1;
-      for (;;) {
-        const std::size_t q = s_.find('"', i_);
-        const std::size_t stop = q == std::string_view::npos ? s_.size() : q;
-        const std::string_view chunk = s_.substr(i_, stop - i_);
-        line_ += static_cast<int>(std::count(chunk.begin(), chunk.end(), '\n'));
-        f.append(chunk);
-        if (q == std::string_view::npos) {
-          i_ = s_.size();
-          r.unterminated = true;
-          return false;
-        }
-        i_ = q + 1;
-        if (i_ < s_.size() && s_[i_] == '"') {
-          f += '"';
-          ++i_;
-          continue;
-        }
-        break;
-      }
-      while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
-      if (!end_of_line() && s_[i_] != ',') {
-        r.bad_quote = true;
-        while (!end_of_line() && s_[i_] != ',') ++i_;
-      }
-    } else {
-      const std::size_t start = i_;
-      while (!end_of_line() && s_[i_] != ',') ++i_;
-      f.assign(s_.substr(start, i_ - start));
-      if (f.find('"') != std::string::npos) r.bad_quote = true;
-    }
-    if (i_ < s_.size() && s_[i_] == ',') return ++i_, true;
-    if (i_ < s_.size() && s_[i_] == '\r') ++i_;
-    return false;
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-  int line_ = 1;
-};
 
 // ---- addresses ------------------------------------------------------------------------------
 
@@ -214,7 +126,7 @@ void check(const Record& r, Parsed& out) {
                            "inside a field.");
     return;
   }
-  if (r.bad_quote) {
+  if (r.bad_quote()) {
     add_error(out, r.line, "a field of this row holds a double quote outside a quoted field; put the whole field in "
                            "quotes and write \"\" for each quote inside it.");
     return;
@@ -232,23 +144,23 @@ void check(const Record& r, Parsed& out) {
   };
   Row row;
   row.line = r.line;
-  const std::string_view email = trim(r.fields[0]);
+  const std::string_view email = trim(r.fields[0].text);
   if (email.empty()) fail("the email is empty; every row needs an address.");
   else if (auto why = address_problem(email); !why.empty())
     fail("the email \"" + shown(email) + "\" is not an address we mail: " + why + ".");
   row.email = std::string(email);
 
-  const std::string_view name = trim(r.fields[1]);
+  const std::string_view name = trim(r.fields[1].text);
   if (auto why = text_problem(name); !why.empty()) fail("the name \"" + shown(name) + "\" " + why);
   else if (name.size() > kMaxNameBytes)
     fail("the name is " + std::to_string(name.size()) + " bytes long; it may be at most " +
          std::to_string(kMaxNameBytes) + " bytes.");
   row.name = std::string(name);
 
-  const std::string status = ascii_lower(trim(r.fields[2]));
+  const std::string status = ascii_lower(trim(r.fields[2].text));
   if (status == "subscribed") row.status = Status::subscribed;
   else if (status == "unsubscribed") row.status = Status::unsubscribed;
-  else fail("the status is \"" + shown(trim(r.fields[2])) + "\"; write subscribed or unsubscribed.");
+  else fail("the status is \"" + shown(trim(r.fields[2].text)) + "\"; write subscribed or unsubscribed.");
 
   if (bad) return;
   const std::size_t at = email.rfind('@');
@@ -258,11 +170,11 @@ void check(const Record& r, Parsed& out) {
 
 // Empty when the header is exactly email,name,status (trimmed, any case).
 std::string header_problem(const Record& r) {
-  bool ok = r.fields.size() == 3 && !r.bad_quote;
-  for (std::size_t k = 0; ok && k < 3; ++k) ok = ascii_lower(trim(r.fields[k])) == kColumns[k];
+  bool ok = r.fields.size() == 3 && !r.bad_quote();
+  for (std::size_t k = 0; ok && k < 3; ++k) ok = ascii_lower(trim(r.fields[k].text)) == kColumns[k];
   if (ok) return {};
   std::string found;
-  for (std::size_t k = 0; k < r.fields.size() && found.size() < 200; ++k) found += (k ? "," : "") + std::string(trim(r.fields[k]));
+  for (std::size_t k = 0; k < r.fields.size() && found.size() < 200; ++k) found += (k ? "," : "") + std::string(trim(r.fields[k].text));
   return "the header (line " + std::to_string(r.line) + ") reads \"" + shown(found) + "\"; " + kHeaderSentence +
          ", in that order and nothing more.";
 }

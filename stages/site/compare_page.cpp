@@ -119,29 +119,9 @@ Data fact_cell(const json& tool, const std::string& field, const std::string& sh
   return d;
 }
 
-std::string benchmarks_text(const json& tool) {
-  auto list = benchmarks_claimed(str(tool, "description"));
-  std::string s;
-  for (auto& b : list) s += (s.empty() ? "" : ", ") + b;
-  return s.empty() ? "none claimed" : s;
-}
-
 Data facts(const json& a, const json& b) {
-  struct Row {
-    const char* label;
-    const char* field;  // conflicts are keyed by the record field
-    std::string (*text)(const json&);
-  };
-  static const Row rows[] = {
-      {"Vendor", "vendor", [](const json& t) { auto v = str(t, "vendor"); return v.empty() ? std::string("—") : v; }},
-      {"Kind", "kind", [](const json& t) { return kind_text(str(t, "kind")); }},
-      {"Sizes", "parameter_sizes", [](const json& t) { return sizes_text(t.contains("parameter_sizes") ? t["parameter_sizes"] : json()); }},
-      {"Licence", "license", [](const json& t) { return license_text(t.contains("license") ? t["license"] : json()); }},
-      {"Entry price", "price", [](const json& t) { return price_text(t); }},
-      {"Benchmarks claimed", "", [](const json& t) { return benchmarks_text(t); }},
-  };
   Data list(Data::type::list);
-  for (auto& r : rows) {
+  for (auto& r : fact_rows()) {
     Data row;
     row.set("label", r.label);
     row.set("a", fact_cell(a, r.field, r.text(a)));
@@ -153,8 +133,7 @@ Data facts(const json& a, const json& b) {
 
 }  // namespace
 
-Data card_data(const Index& ix, const json& tool) {
-  (void)ix;
+Data card_data(const json& tool) {
   Data d;
   auto panel = panel_tally(tool), community = community_tally(tool);
   auto verdict = panel_verdict(panel);

@@ -85,6 +85,25 @@ std::vector<std::string> benchmarks_claimed(const std::string& description) {
   return out;
 }
 
+std::string benchmarks_text(const json& tool) {
+  std::string s;
+  for (auto& b : benchmarks_claimed(str(tool, "description"))) s += (s.empty() ? "" : ", ") + b;
+  return s.empty() ? "none claimed" : s;
+}
+
+const std::vector<FactRow>& fact_rows() {
+  static const std::vector<FactRow> rows{
+      {"Vendor", "vendor", [](const json& t) { auto v = str(t, "vendor"); return v.empty() ? std::string("—") : v; }},
+      {"Kind", "kind", [](const json& t) { return kind_text(str(t, "kind")); }},
+      {"Sizes", "parameter_sizes",
+       [](const json& t) { return sizes_text(t.contains("parameter_sizes") ? t["parameter_sizes"] : json()); }},
+      {"Licence", "license", [](const json& t) { return license_text(t.contains("license") ? t["license"] : json()); }},
+      {"Entry price", "price", [](const json& t) { return price_text(t); }},
+      {"Benchmarks claimed", "", benchmarks_text},
+  };
+  return rows;
+}
+
 int Tally::percent() const { return total > 0 ? int(std::lround(100.0 * ship / total)) : 0; }
 
 Tally panel_tally(const json& tool) {

@@ -17,8 +17,8 @@ Data comparison_item(const Index& ix, const json& c) {
   d.set("absolute_url", ix.base_url + compare_url(str(c, "slug")));
   d.set("date", str(c, "published_on"));
   d.set("category", str(c, "category").empty() ? "Uncategorised" : str(c, "category"));
-  d.set("a", card_data(ix, a));
-  d.set("b", card_data(ix, b));
+  d.set("a", card_data(a));
+  d.set("b", card_data(b));
   auto pa = panel_tally(a), pb = panel_tally(b);
   d.set("summary", str(a, "name") + ": " + (pa.any() ? std::to_string(pa.ship) + " of " + std::to_string(pa.total) + " panel ship" : "not reviewed") +
                        ". " + str(b, "name") + ": " +

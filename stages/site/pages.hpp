@@ -65,6 +65,17 @@ std::string license_text(const json& license);
 std::string kind_text(const std::string& kind);
 std::string value_text(const std::string& field, const json& value);  // a conflict's value
 std::vector<std::string> benchmarks_claimed(const std::string& description);
+std::string benchmarks_text(const json& tool);  // "HumanEval, SWE-bench" or "none claimed"
+
+// The facts both the comparison and the tool page tabulate, in order. `field` is the record
+// field whose conflicts and provenance belong to the row ("" for benchmarks, read from the
+// description).
+struct FactRow {
+  const char* label;
+  const char* field;
+  std::string (*text)(const json& tool);
+};
+const std::vector<FactRow>& fact_rows();
 // A conflict's values as a list of {value, sources} ("70B, 400B", "a.html, b.html").
 Data conflict_values(const json& conflict);
 // A tool's merge record as rows of {name, file, reason, joined_with}.
@@ -82,7 +93,7 @@ std::string panel_verdict(const Tally& t);
 
 // The per-tool parts several pages share.
 Data tally_data(const Tally& t, bool votes);  // has, percent, width, count
-Data card_data(const Index& ix, const json& tool);
+Data card_data(const json& tool);
 std::string application_jsonld(const Index& ix, const json& tool);  // SoftwareApplication, script-safe
 std::string tool_jsonld(const Index& ix, const json& tool, bool with_context);
 std::string comparison_jsonld(const Index& ix, const json& comparison, const json& a, const json& b);

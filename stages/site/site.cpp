@@ -34,7 +34,7 @@ Rendered render_site(const json& doc, const Templates& t, const RenderOptions& o
     parallel_for(ix.tools.size(), options.jobs, [&](std::size_t i) { apps[i] = application_jsonld(ix, *ix.tools[i]); });
     for (std::size_t i = 0; i < ix.tools.size(); ++i) ix.app_jsonld[str(*ix.tools[i], "slug")] = std::move(apps[i]);
     std::vector<Data> cards(ix.tools.size());
-    parallel_for(ix.tools.size(), options.jobs, [&](std::size_t i) { cards[i] = card_data(ix, *ix.tools[i]); });
+    parallel_for(ix.tools.size(), options.jobs, [&](std::size_t i) { cards[i] = card_data(*ix.tools[i]); });
     for (std::size_t i = 0; i < ix.tools.size(); ++i) ix.cards[str(*ix.tools[i], "slug")] = std::move(cards[i]);
   }
   auto card = [&ix](const std::string& slug) { return &ix.cards.at(slug); };

@@ -23,10 +23,11 @@ std::string field_label(const std::string& field) {
   return it == labels.end() ? field : it->second;
 }
 
-Data fact(const json& tool, const std::string& field, const std::string& value) {
+Data fact(const json& tool, const FactRow& row) {
+  const std::string field = row.field;
   Data d;
-  d.set("label", field_label(field));
-  d.set("value", value);
+  d.set("label", row.label);
+  d.set("value", row.text(tool));
   std::string file, rule;
   if (auto p = tool.find("provenance"); p != tool.end() && p->is_object() && p->contains(field)) {
     file = str((*p)[field], "file");
@@ -48,16 +49,10 @@ Data tool_page(const Index& ix, const json& tool) {
   d.set("page", page_meta(ix, name, description, tool_url(slug), false, tool_jsonld(ix, tool, true)));
 
   Data facts(Data::type::list);
-  facts.push_back(fact(tool, "vendor", str(tool, "vendor").empty() ? "—" : str(tool, "vendor")));
-  facts.push_back(fact(tool, "kind", kind_text(str(tool, "kind"))));
-  facts.push_back(fact(tool, "parameter_sizes", sizes_text(tool.contains("parameter_sizes") ? tool["parameter_sizes"] : json())));
-  facts.push_back(fact(tool, "license", license_text(tool.contains("license") ? tool["license"] : json())));
-  facts.push_back(fact(tool, "price", price_text(tool)));
+  for (auto& row : fact_rows())
+    if (*row.field) facts.push_back(fact(tool, row));  // benchmarks: a row of its own, from the description
   d.set("facts", facts);
-  auto bench = benchmarks_claimed(str(tool, "description"));
-  std::string bench_text;
-  for (auto& b : bench) bench_text += (bench_text.empty() ? "" : ", ") + b;
-  d.set("benchmarks", bench_text.empty() ? "none claimed" : bench_text);
+  d.set("benchmarks", benchmarks_text(tool));
   auto home = safe_external_url(str(tool, "homepage"));
   d.set("has_homepage", !home.empty());
   d.set("homepage", home);

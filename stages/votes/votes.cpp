@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "stages/common/csv.hpp"
 #include "stages/common/inbox_text.hpp"
 #include "stages/normalise/fields/text.hpp"
 
@@ -18,18 +19,13 @@ using inbox_text::folded;
 using inbox_text::is_control;
 using inbox_text::next_code_point;
 using inbox_text::shown;
+using csv::Reader;
+using csv::Record;
+using csv::trim;
 
 constexpr const char* kColumns[4] = {"tool", "voter", "vote", "cast_at"};
 
 // ---- bytes ----------------------------------------------------------------------------------
-
-// Spaces and tabs only: a line break inside a quoted field is part of the value.
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Empty when `s` is valid UTF-8 without control characters; else the rest of a sentence
 // about the column ("... is not valid UTF-8 (byte 0xE9); ...").
@@ -52,104 +48,6 @@ std::string byte_problem(std::string_view s) {
   }
   return {};
 }
-
-// ---- CSV records ----------------------------------------------------------------------------
-
-struct Field {
-  std::string text;
-  std::string problem;  // a quoting problem, the rest of a sentence; empty if none
-};
-
-struct Record {
-  int line = 1;        // first line
-  int last_line = 1;   // line the record ends on
-  std::vector<Field> fields;
-  bool unterminated = false;  // a quote still open at the end of the file
-  bool blank() const { return fields.size() == 1 && trim(fields[0].text).empty() && fields[0].problem.empty(); }
-};
-
-// Cuts bytes into records, one forward pass. Every step consumes at least one byte or ends.
-class Reader {
- public:
-  explicit Reader(std::string_view s) : s_(s) {}
-
-  bool next(Record& r) {
-    if (i_ >= s_.size()) return false;
-    r.line = line_;
-    r.fields.clear();
-    r.unterminated = false;
-    for (;;) {
-      r.fields.emplace_back();
-      Field& f = r.fields.back();
-      const bool more = field(f, r);
-      if (!more) break;
-    }
-    r.last_line = line_;
-    if (i_ < s_.size() && s_[i_] == '\n') ++i_, ++line_;  // the record's line break
-    return true;
-  }
-
- private:
-  bool at_end_of_line() const {
-    return i_ >= s_.size() || s_[i_] == '\n' || (s_[i_] == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ||
-           (s_[i_] == '\r' && i_ + 1 == s_.size());
-  }
-
-  // Reads one field at i_; true when a comma follows (another field), false at the record's end
-  // (i_ then at its '\n' or the end; a CR before it is consumed).
-  bool field(Field& f, Record& r) {
-    std::size_t j = i_;
-    while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
-    if (j < s_.size() && s_[j] == '"') {
-      i_ = j + 1;
-      quoted(f, r);
-      if (r.unterminated) return false;
-      while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
-      if (!at_end_of_line() && s_[i_] != ',') {
-        f.problem = "has text after its closing double quote; put the whole field in quotes and write \"\" for a "
-                    "quote inside it.";
-        while (!at_end_of_line() && s_[i_] != ',') ++i_;
-      }
-    } else {
-      const std::size_t start = i_;
-      while (!at_end_of_line() && s_[i_] != ',') ++i_;
-      f.text.assign(s_.substr(start, i_ - start));
-      if (f.text.find('"') != std::string::npos)
-        f.problem = "holds a double quote but does not start with one; put the whole field in quotes and write "
-                    "\"\" for each quote inside it.";
-    }
-    if (i_ < s_.size() && s_[i_] == ',') return ++i_, true;
-    if (i_ < s_.size() && s_[i_] == '\r') ++i_;
-    return false;
-  }
-
-  // i_ just past the opening quote; leaves i_ just past the closing one.
-  void quoted(Field& f, Record& r) {
-    for (;;) {
-      const std::size_t q = s_.find('"', i_);
-      const std::size_t stop = q == std::string_view::npos ? s_.size() : q;
-      const std::string_view chunk = s_.substr(i_, stop - i_);
-      line_ += static_cast<int>(std::count(chunk.begin(), chunk.end(), '\n'));
-      f.text.append(chunk);
-      if (q == std::string_view::npos) {
-        i_ = s_.size();
-        r.unterminated = true;
-        return;
-      }
-      if (q + 1 < s_.size() && s_[q + 1] == '"') {
-        f.text += '"';
-        i_ = q + 2;
-        continue;
-      }
-      i_ = q + 1;
-      return;
-    }
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-  int line_ = 1;
-};
 
 // ---- header ---------------------------------------------------------------------------------
 
