@@ -35,6 +35,10 @@ Commands:
   export reviews --json   every panel review taken: the counting one per tool and reviewer,
                           the older ones, and those waiting for their tool
   export site --json      everything the site is rendered from (docs/site-data.md)
+  digest [--week YYYY-Www] [--dry-run] [--send]
+                          the weekly digest of a week (default: the last complete one):
+                          writes <paths.outbox>/digest/<week>.eml and .html; --dry-run
+                          lists the readers it would mail; --send mails each reader once
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
                           precision, recall, F1 and the confusion counts
 
@@ -166,6 +170,23 @@ int dispatch(const Split& s) {
     spdlog::error("export: say what to export: `pipeline export records|tools|comparisons|reviews|site --json`");
     return code(Exit::usage);
   }
+  if (s.command == "digest") {
+    po::options_description d("digest options");
+    d.add_options()("week", po::value<std::string>()->default_value(""), "the ISO week, e.g. 2026-W47 (default: "
+                    "the last complete week)")("dry-run", "print the subject, a summary and the readers; send nothing")(
+        "send", "mail the digest to every reader not yet mailed it this week");
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] digest [--week YYYY-Www] [--dry-run] [--send]\n\nBuilds the "
+                    "\"Weekly AI Tool Verdicts\" digest of a week from what changed in it and writes it to "
+                    "<paths.outbox>/digest/<week>.eml, with an HTML preview beside it. --send mails it over SMTP, one "
+                    "message per reader, never twice (docs/digest.md).",
+                    d, s.args, vm))
+      return code(Exit::ok);
+    if (vm.count("dry-run") && vm.count("send")) {
+      spdlog::error("digest: --dry-run and --send exclude each other");
+      return code(Exit::usage);
+    }
+    return command_digest(cfg, vm["week"].as<std::string>(), vm.count("dry-run") > 0, vm.count("send") > 0);
+  }
   if (s.command == "eval-dedupe") {
     po::options_description d("eval-dedupe options");
     d.add_options()("file", po::value<std::string>(), "labelled pairs, one a line")(
@@ -183,7 +204,7 @@ int dispatch(const Split& s) {
     }
     return command_eval_dedupe(vm["file"].as<std::string>(), vm.count("mistakes") > 0);
   }
-  spdlog::error("unknown command '{}' (commands: run, status, export, eval-dedupe; see pipeline --help)", s.command);
+  spdlog::error("unknown command '{}' (commands: run, status, export, digest, eval-dedupe; see pipeline --help)", s.command);
   return code(Exit::usage);
 }
 

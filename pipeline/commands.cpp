@@ -15,6 +15,8 @@
 #include "pipeline/exit_codes.hpp"
 #include "stages/dedupe/evaluate.hpp"
 #include "pipeline/catalogue_step.hpp"
+#include "pipeline/digest_step.hpp"
+#include "stages/digest/calendar.hpp"
 #include "pipeline/logging.hpp"
 #include "pipeline/nightly.hpp"
 #include "pipeline/panel_step.hpp"
@@ -36,6 +38,20 @@ fs::path state_db(const Config& cfg) { return cfg.paths.state / "pipeline.db"; }
 
 namespace {
 constexpr int kStatusNotes = 50;  // row problems of taken files that `status` lists, newest first
+
+// On digest.weekday: last week's digest file (not sent: that is `digest --send`). A line for
+// the run's summary, or "" on other days.
+std::string nightly_digest(const Config& cfg, const Store& store, const site::Templates& templates,
+                           const std::string& today) {
+  if (digest::iso_weekday(today) != cfg.digest.weekday_number) return "";
+  auto span = digest::last_complete_week(today);
+  auto built = week_digest(store, span);
+  if (built.week.empty()) return "Digest " + span.id + ": nothing new that week; no digest file.";
+  auto letter = digest::render_letter(templates, built.week, digest_settings(cfg));
+  auto files = write_digest_files(cfg, letter, span.id, mail_date(std::chrono::system_clock::now()));
+  spdlog::info("digest {}: {} item(s) written to {}", span.id, built.week.items(), files.eml.string());
+  return "Digest " + span.id + ": " + files.eml.string() + " (" + letter.subject + "; send it with `pipeline digest --send`)";
+}
 }  // namespace
 
 int command_run(const Config& cfg) {
@@ -48,9 +64,10 @@ int command_run(const Config& cfg) {
     spdlog::error("profile error: {}", e.what());
     return code(Exit::config);
   }
-  std::optional<site::Templates> templates;
+  std::optional<site::Templates> templates, digest_templates;
   try {
     templates = load_templates(cfg);
+    digest_templates = load_digest_templates(cfg);
   } catch (const site::TemplateError& e) {
     spdlog::error("{}", e.what());
     return code(Exit::config);
@@ -101,7 +118,11 @@ int command_run(const Config& cfg) {
     for (const auto& w : panel.waiting_votes) waiting_votes += std::size_t(w.votes);
     spdlog::info("panel: {} counting review(s) on {} tool(s), {} waiting; community: {} vote(s) on {} tool(s), "
                  "{} waiting", reviews, reviewed, panel.waiting.size(), votes, voted, waiting_votes);
-    auto site = publish_site(cfg, *templates, build_site_data(cfg, *store, panel, today));
+    const auto doc = build_site_data(cfg, *store, panel, today);
+    auto states = record_tool_history(*store, doc, today);
+    spdlog::debug("tool history: {} state(s) recorded for {}", states, today);
+    auto site = publish_site(cfg, *templates, doc);
+    std::string digest_line = nightly_digest(cfg, *store, *digest_templates, today);
     exit = counts.rejected > 0 ? code(Exit::ok_with_rejects) : code(Exit::ok);
     row.outcome = counts.rejected > 0 ? "ok, some inputs moved aside" : "ok";
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -127,6 +148,7 @@ int command_run(const Config& cfg) {
                 (cfg.paths.outbox / "site").c_str(), site.files, site.written, site.unchanged, site.removed,
                 site.changed ? "" : "; nothing changed");
     std::printf("Editor's report: %s\n", (cfg.paths.outbox / "site" / "report" / "index.html").c_str());
+    if (!digest_line.empty()) std::printf("%s\n", digest_line.c_str());
   } catch (const std::exception& e) {
     spdlog::error("run {} failed: {}", run_id, e.what());
     row.outcome = std::string("failed: ") + e.what();

@@ -16,6 +16,8 @@ int command_export_tools(const Config& cfg);
 int command_export_comparisons(const Config& cfg);
 int command_export_reviews(const Config& cfg);
 int command_export_site(const Config& cfg);
+// Builds, writes and (with send) mails a week's digest; `week` "" = the last complete week.
+int command_digest(const Config& cfg, const std::string& week, bool dry_run, bool send);
 int command_eval_dedupe(const std::string& file, bool list_mistakes);
 
 // Where the state database lives.

@@ -9,6 +9,8 @@
 #include <regex>
 #include <sstream>
 
+#include "stages/digest/calendar.hpp"
+#include "stages/digest/subscribers.hpp"
 #include "stages/pair/pair.hpp"
 
 namespace po = boost::program_options;
@@ -90,6 +92,31 @@ po::options_description describe(Config& c, Raw& raw) {
      "the published site's address, http(s)://host[/path], no trailing slash")
     ("site.title", text(&c.site.title), "the site's name, in page titles and the header")
     ("site.per_page", num(&c.site.per_page), "tools per category page (at least 1)")
+    ("smtp.url", text(&c.smtp.url), "the SMTP server: smtp://host[:port] or smtps://host[:port]")
+    ("smtp.from", text(&c.smtp.from), "the digest's sender address (envelope and From)")
+    ("smtp.tls", text(&c.smtp.tls),
+     "for smtp:// URLs: starttls (required; the send fails without it) or none; smtps:// is always TLS")
+    ("smtp.ca_file", path(&c.smtp.ca_file), "CA certificates to verify the server with; empty = the system's")
+    ("smtp.credentials_file", path(&c.smtp.credentials_file),
+     "a file holding the SMTP user name on its first line and the password on its second; empty = "
+     "TV_SMTP_USERNAME and TV_SMTP_PASSWORD from the environment, or no AUTH")
+    ("smtp.connect_timeout_seconds", num(&c.smtp.connect_timeout_seconds), "connecting to the server, at most")
+    ("smtp.response_timeout_seconds", num(&c.smtp.response_timeout_seconds), "waiting for each reply, at most")
+    ("smtp.rate_per_second", po::value(&c.smtp.rate_per_second)->default_value(c.smtp.rate_per_second, "10"),
+     "messages sent per second, at most; 0 = no limit")
+    ("smtp.retries", num(&c.smtp.retries), "more tries per reader after a 4xx reply or a dropped connection")
+    ("smtp.retry_delay_ms", num(&c.smtp.retry_delay_ms), "wait before the first retry; doubles each time")
+    ("smtp.max_connection_failures", num(&c.smtp.max_connection_failures),
+     "consecutive connection failures after which the send stops (the rest stay queued)")
+    ("digest.subscribers", path(&c.digest.subscribers), "the subscribers CSV: email,name,status")
+    ("digest.weekday", text(&c.digest.weekday),
+     "the day the nightly run writes last week's digest file (monday..sunday)")
+    ("digest.list_name", text(&c.digest.list_name), "the newsletter's name: From, List-Id and subject")
+    ("digest.list_id", text(&c.digest.list_id), "the List-Id (RFC 2919), a dot-separated name")
+    ("digest.unsubscribe_mailto", text(&c.digest.unsubscribe_mailto),
+     "the address of the mailto: unsubscribe link")
+    ("digest.secret_file", path(&c.digest.secret_file),
+     "a file holding the secret that signs unsubscribe links; empty = TV_DIGEST_SECRET from the environment")
     ("log.level", text(&c.log.level), "trace, debug, info, warn or error")
     ("log.file", text(&c.log.file),
      "JSON-lines log file, relative to paths.state");
@@ -223,6 +250,32 @@ std::string site_base_url(std::string url) {
   return url;
 }
 
+void validate_mail(const Config& c) {
+  static const std::regex url(R"((smtps?)://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9.-]*)?)");
+  if (!std::regex_match(c.smtp.url, url))
+    throw ConfigError("bad value '" + c.smtp.url + "' for smtp.url: write smtp://host[:port] or smtps://host[:port], "
+                      "e.g. smtp://mail.example.com:587");
+  if (c.smtp.tls != "starttls" && c.smtp.tls != "none")
+    throw ConfigError("bad value '" + c.smtp.tls + "' for smtp.tls: use starttls or none");
+  if (!digest::valid_address(c.smtp.from))
+    throw ConfigError("bad value '" + c.smtp.from + "' for smtp.from: it " + digest::address_problem(c.smtp.from) +
+                      "; write a plain address such as digest@example.com");
+  if (!digest::valid_address(c.digest.unsubscribe_mailto))
+    throw ConfigError("bad value '" + c.digest.unsubscribe_mailto + "' for digest.unsubscribe_mailto: it " +
+                      digest::address_problem(c.digest.unsubscribe_mailto));
+  static const std::regex list_id(R"([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)");
+  if (!std::regex_match(c.digest.list_id, list_id))
+    throw ConfigError("bad value '" + c.digest.list_id + "' for digest.list_id: write a dot-separated name such as "
+                      "weekly.tool-verdicts.example");
+  if (trim(c.digest.list_name).empty()) throw ConfigError("digest.list_name is empty: give the newsletter a name");
+  if (c.smtp.connect_timeout_seconds < 1 || c.smtp.response_timeout_seconds < 1)
+    throw ConfigError("smtp.connect_timeout_seconds and smtp.response_timeout_seconds must be at least 1");
+  if (!(c.smtp.rate_per_second >= 0)) throw ConfigError("smtp.rate_per_second must be 0 (no limit) or more");
+  if (c.smtp.retries < 0 || c.smtp.retries > 10) throw ConfigError("smtp.retries must be between 0 and 10");
+  if (c.smtp.retry_delay_ms < 0) throw ConfigError("smtp.retry_delay_ms must be 0 or more");
+  if (c.smtp.max_connection_failures < 1) throw ConfigError("smtp.max_connection_failures must be at least 1");
+}
+
 void validate(const Config& c) {
   if (c.inbox.min_age_seconds < 0) throw ConfigError("inbox.min_age_seconds must be 0 or more");
   if (c.inbox.max_file_bytes == 0) throw ConfigError("inbox.max_file_bytes must be more than 0");
@@ -238,6 +291,7 @@ void validate(const Config& c) {
     throw ConfigError("bad value '" + c.log.level + "' for log.level: use trace, debug, info, warn or error");
   if (c.site.per_page < 1) throw ConfigError("site.per_page must be at least 1");
   if (trim(c.site.title).empty()) throw ConfigError("site.title is empty: give the site a name");
+  validate_mail(c);
   if (fs::path(c.log.file).is_absolute() || c.log.file.empty())
     throw ConfigError("log.file must be a relative path (it lives under paths.state)");
 }
@@ -261,10 +315,15 @@ Config load_config(const fs::path& file, const std::vector<Override>& overrides)
   // The archive follows the state folder unless it was set on its own.
   if (vm["paths.archive"].defaulted()) c.paths.archive = c.paths.state / "archive";
   for (fs::path* p : {&c.paths.inbox, &c.paths.outbox, &c.paths.state, &c.paths.archive,
-                      &c.paths.rejected, &c.paths.profiles, &c.paths.templates})
+                      &c.paths.rejected, &c.paths.profiles, &c.paths.templates, &c.digest.subscribers})
     resolve(*p, base);
+  for (fs::path* p : {&c.smtp.ca_file, &c.smtp.credentials_file, &c.digest.secret_file})
+    if (!p->empty()) resolve(*p, base);
   c.reviewers = build_reviewers(raw.panel_reviewers, rk);
   c.site.base_url = site_base_url(c.site.base_url);
+  c.digest.weekday_number = digest::parse_weekday(trim(c.digest.weekday));
+  if (c.digest.weekday_number == 0)
+    throw ConfigError("bad value '" + c.digest.weekday + "' for digest.weekday: use monday, tuesday, ... or sunday");
   validate(c);
   return c;
 }

@@ -80,6 +80,32 @@ struct Config {
     int per_page = 20;                    // tools per category page (at least 1)
   } site;
 
+  // Sending the digest (docs/digest.md). Credentials never come from here: see Secrets.
+  struct Smtp {
+    std::string url = "smtp://localhost:25";      // smtp://host[:port] or smtps://host[:port]
+    std::string from = "digest@tool-verdicts.example";  // the envelope and From address
+    std::string tls = "starttls";                 // smtp:// only: "starttls" (required) or "none"
+    std::filesystem::path ca_file;                // "" = the system's CA store
+    std::filesystem::path credentials_file;       // "" = TV_SMTP_USERNAME/TV_SMTP_PASSWORD or no AUTH
+    int connect_timeout_seconds = 10;
+    int response_timeout_seconds = 60;            // for each reply of the server
+    double rate_per_second = 10;                  // messages per second at most; 0 = no limit
+    int retries = 3;                              // more tries per reader after a 4xx or a dropped connection
+    int retry_delay_ms = 2000;                    // before the first retry; doubles each time
+    int max_connection_failures = 5;              // consecutive; then the send stops
+  } smtp;
+
+  // The weekly digest (docs/digest.md).
+  struct Digest {
+    std::filesystem::path subscribers = "subscribers.csv";  // email,name,status
+    std::string weekday = "monday";               // the nightly run writes the digest file on this day
+    std::string list_name = "Weekly AI Tool Verdicts";  // From name, List-Id and subject
+    std::string list_id = "weekly.tool-verdicts.example";  // List-Id (RFC 2919)
+    std::string unsubscribe_mailto = "unsubscribe@tool-verdicts.example";
+    std::filesystem::path secret_file;            // "" = TV_DIGEST_SECRET only
+    int weekday_number = 1;                       // `weekday` as 1 (Monday) .. 7, set by load_config
+  } digest;
+
   struct Log {
     std::string level = "info";   // trace, debug, info, warn, error
     std::string file = "logs/pipeline.jsonl";  // JSON lines, relative to paths.state

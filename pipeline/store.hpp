@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 
 #include "stages/catalogue/catalogue.hpp"
 #include "stages/catalogue/rows.hpp"
+#include "stages/digest/ledger.hpp"
 #include "stages/panel/rows.hpp"
 
 struct sqlite3;
@@ -117,6 +119,27 @@ class Store {
                       const std::vector<std::pair<std::string, std::string>>& members,
                       const std::vector<catalogue::ComparisonRow>& comparisons,
                       const std::vector<catalogue::DirectiveRow>& directives);
+
+  // The digest (docs/digest.md; pipeline/store_digest.cpp).
+  // Each tool's latest recorded state (digest::ToolState as JSON) on or before `date`
+  // (YYYY-MM-DD), by tool id.
+  std::map<std::string, std::string> tool_states(const std::string& date) const;
+  // Records states seen on `date`, (tool id, JSON), in one transaction; a state already
+  // recorded for that tool and date is replaced.
+  void save_tool_states(const std::string& date, const std::vector<std::pair<std::string, std::string>>& states);
+  // The content a week's digest was frozen with when its sending began, if it has begun.
+  std::optional<std::string> frozen_digest(const std::string& week) const;
+  // In one transaction: freezes the week's content (unless frozen already; the first wins)
+  // and adds each row not yet in the ledger for that week as queued. Existing rows are kept
+  // as they are.
+  void queue_digest(const std::string& week, const std::string& content, const std::vector<digest::SendRow>& rows,
+                    const std::string& at);
+  // A week's ledger in the order it was queued.
+  std::vector<digest::SendRow> ledger(const std::string& week) const;
+  // Every row in `status`, all weeks, newest week first (the editor's list of uncertain ones).
+  std::vector<digest::SendRow> ledger_rows(digest::SendStatus status) const;
+  // Applies `updates` to the week's rows in one transaction.
+  void update_ledger(const std::string& week, const std::vector<digest::SendUpdate>& updates, const std::string& at);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}

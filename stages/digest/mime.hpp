@@ -30,6 +30,9 @@ std::string header(std::string_view name, std::string_view value);
 // checks it); characters that could break the header are still neutralised.
 std::string address(std::string_view display_name, std::string_view email);
 
+// RFC 4648 base64 with padding (for encoded words; digest/token makes its URL-safe form).
+std::string base64(std::string_view bytes);
+
 // RFC 2045 quoted-printable of UTF-8 text; "\n" or "\r\n" line ends become CRLF.
 std::string quoted_printable(std::string_view text);
 

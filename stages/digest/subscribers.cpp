@@ -266,7 +266,7 @@ std::vector<Recipient> recipients(const Parsed& p) {
   std::vector<Recipient> out;
   for (const auto& r : p.rows) {
     if (r.status != Status::subscribed || unsubscribed.count(r.key) || !seen.insert(r.key).second) continue;
-    out.push_back({r.email, r.name, r.line});
+    out.push_back({r.email, r.key, r.name, r.line});
   }
   return out;
 }

@@ -69,6 +69,7 @@ bool valid_address(std::string_view address);
 
 struct Recipient {
   std::string email;  // as written in the first subscribed row
+  std::string key;    // the dedupe key (Row::key): the ledger knows the reader by it
   std::string name;   // from that row
   int line = 0;       // that row's line
 };

@@ -1,0 +1,161 @@
+// `pipeline digest [--week YYYY-Www] [--dry-run] [--send]` (docs/digest.md).
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include "pipeline/commands.hpp"
+#include "pipeline/digest_step.hpp"
+#include "pipeline/exit_codes.hpp"
+#include "pipeline/logging.hpp"
+#include "pipeline/run_lock.hpp"
+#include "pipeline/store.hpp"
+#include "stages/common/utc.hpp"
+#include "stages/digest/calendar.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tv {
+namespace {
+
+std::optional<std::string> read_whole(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string today(const Config& cfg) {
+  return cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
+}
+
+// The readers, with each bad row of the subscribers file reported; nullopt when the file
+// cannot be used at all (reported).
+std::optional<std::vector<digest::Recipient>> read_recipients(const Config& cfg) {
+  auto bytes = read_whole(cfg.digest.subscribers);
+  if (!bytes) {
+    spdlog::error("cannot read the subscribers file {} (digest.subscribers): no such file or not readable",
+                  cfg.digest.subscribers.string());
+    return std::nullopt;
+  }
+  auto parsed = digest::parse_subscribers(*bytes);
+  for (const auto& line : digest::report(parsed))
+    spdlog::warn("{}: {}", cfg.digest.subscribers.string(), line);
+  if (!parsed.usable()) return std::nullopt;
+  return digest::recipients(parsed);
+}
+
+void print_report(const SendReport& r) {
+  std::printf("Sent: %zu; failed: %zu; uncertain: %zu; skipped: %zu; still queued: %zu", r.sent, r.failed, r.uncertain,
+              r.skipped, r.still_queued);
+  if (r.settled_before) std::printf("; settled by an earlier send: %zu", r.settled_before);
+  std::printf(" (of %zu readers)\n", r.recipients);
+  if (r.interrupted)
+    std::printf("An earlier send stopped mid-message for %zu reader(s): marked uncertain, not sent again.\n",
+                r.interrupted);
+  for (const auto& p : r.problems) std::printf("  %s\n", p.c_str());
+  if (r.uncertain || r.interrupted)
+    std::printf("Uncertain messages may have arrived; they are never re-sent automatically (`pipeline status`).\n");
+}
+
+}  // namespace
+
+int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run, bool send) {
+  std::optional<site::Templates> templates;
+  try {
+    templates = load_digest_templates(cfg);
+  } catch (const site::TemplateError& e) {
+    spdlog::error("{}", e.what());
+    return code(Exit::config);
+  }
+  digest::WeekSpan span = week_arg.empty() ? digest::last_complete_week(today(cfg)) : digest::week_span(week_arg);
+  if (span.id.empty()) {
+    spdlog::error("digest: --week {} is not an ISO week; write it like 2026-W47", week_arg);
+    return code(Exit::usage);
+  }
+  std::optional<Secrets> secrets;
+  if (send) {
+    try {
+      secrets = load_secrets(cfg);
+    } catch (const ConfigError& e) {
+      spdlog::error("configuration error: {}", e.what());
+      return code(Exit::config);
+    }
+  }
+
+  std::string holder;
+  std::optional<RunLock> lock;
+  try {
+    lock = RunLock::try_acquire(cfg.paths.state, send ? "digest --send" : "digest", &holder);
+  } catch (const std::exception& e) {
+    spdlog::error("cannot take the run lock: {}", e.what());
+    return code(Exit::run_failed);
+  }
+  if (!lock) {
+    spdlog::error("another run holds the lock ({}); the digest waits for it: try again later", holder);
+    return code(Exit::locked);
+  }
+
+  try {
+    if (send) add_json_log_file(cfg.paths.state / cfg.log.file, new_run_id(), cfg.log.level);
+    auto store = Store::open(state_db(cfg));
+    auto built = week_digest(store, span);
+    const auto settings = digest_settings(cfg);
+    std::printf("Week %s (%s to %s)%s\n", span.id.c_str(), span.monday.c_str(), span.sunday.c_str(),
+                built.frozen ? ", as frozen when its sending began" : "");
+    if (built.week.empty()) {
+      std::printf("Nothing new this week: no digest is written or sent.\n");
+      return code(Exit::ok);
+    }
+    auto letter = digest::render_letter(*templates, built.week, settings);
+    auto files = write_digest_files(cfg, letter, span.id, mail_date(std::chrono::system_clock::now()));
+    std::printf("Subject: %s\n", letter.subject.c_str());
+    for (const auto& line : digest::summary(built.week)) std::printf("  %s\n", line.c_str());
+    std::printf("Digest: %s\nPreview: %s\n", files.eml.c_str(), files.html.c_str());
+    if (!dry_run && !send) {
+      std::printf("Not sent: `pipeline digest --week %s --dry-run` lists the readers, `--send` mails them.\n",
+                  span.id.c_str());
+      return code(Exit::ok);
+    }
+    auto readers = read_recipients(cfg);
+    if (!readers) return code(Exit::config);
+    if (dry_run) {
+      std::map<std::string, digest::SendStatus> done;
+      for (const auto& row : store.ledger(span.id))
+        if (row.status != digest::SendStatus::queued) done[row.key] = row.status;
+      std::size_t would = 0;
+      for (const auto& r : *readers) would += !done.count(r.key);
+      std::printf("Dry run: nothing is sent. %zu reader(s) would be mailed:\n", would);
+      for (const auto& r : *readers) {
+        auto it = done.find(r.key);
+        if (it == done.end())
+          std::printf("  %s%s%s\n", r.name.c_str(), r.name.empty() ? "" : " ", ("<" + r.email + ">").c_str());
+      }
+      if (!done.empty())
+        std::printf("%zu reader(s) already settled for this week (sent, failed, uncertain or skipped) are left out.\n",
+                    done.size());
+      return code(Exit::ok);
+    }
+    digest::Session session(smtp_options(cfg, *secrets));
+    spdlog::info("digest {}: sending to {} reader(s) through {}", span.id, readers->size(), cfg.smtp.url);
+    auto report = send_digest(store, settings, built.week, letter, *readers, secrets->digest_secret, session,
+                              send_options(cfg));
+    print_report(report);
+    spdlog::info("digest {}: {} sent, {} failed, {} uncertain, {} skipped, {} still queued", span.id, report.sent,
+                  report.failed, report.uncertain, report.skipped, report.still_queued);
+    if (report.stopped) {
+      spdlog::error("digest {}: the send stopped: {}. {} reader(s) are still queued for the next `digest --send`.",
+                    span.id, report.stop_reason, report.still_queued);
+      return code(Exit::run_failed);
+    }
+    bool all = report.failed + report.uncertain + report.still_queued + report.interrupted == 0;
+    return all ? code(Exit::ok) : code(Exit::ok_with_rejects);
+  } catch (const std::exception& e) {
+    spdlog::error("digest {} failed: {}", span.id, e.what());
+    return code(Exit::run_failed);
+  }
+}
+
+}  // namespace tv
