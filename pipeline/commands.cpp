@@ -212,6 +212,16 @@ int command_status(const Config& cfg, bool as_json) {
       for (const auto& n : store.drop_notes(kStatusNotes))
         out["row_problems"].push_back({{"file", n.file}, {"line", n.line}, {"problem", n.note}, {"run_id", n.run_id},
                                        {"at", n.at}});
+      out["digests"] = json::array();
+      for (const auto& week : store.digest_weeks()) {
+        json counts = json::object();
+        for (const auto& row : store.ledger(week)) counts[std::string(digest::to_string(row.status))] = counts.value(std::string(digest::to_string(row.status)), 0) + 1;
+        out["digests"].push_back({{"week", week}, {"readers", counts}});
+      }
+      out["digest_uncertain"] = json::array();
+      for (const auto& row : store.ledger_rows(digest::SendStatus::uncertain))
+        out["digest_uncertain"].push_back({{"week", row.week}, {"email", row.email}, {"message_id", row.message_id},
+                                           {"detail", row.detail}, {"at", row.updated_at}});
       auto comps = store.comparisons();
       out["comparisons"] = std::count_if(comps.begin(), comps.end(), [](const auto& c) { return c.withdrawn_on.empty(); });
       out["tools"] = std::count_if(tools.begin(), tools.end(), [](const auto& t) { return t.absorbed_into.empty(); });
@@ -274,6 +284,21 @@ int command_status(const Config& cfg, bool as_json) {
       if (n["line"].get<int>() > 0) std::cout << "line " << n["line"] << ": ";
       std::cout << n["problem"].get<std::string>() << "\n";
     }
+  }
+  if (out.contains("digests") && !out["digests"].empty()) {
+    std::cout << "Digests sent:\n";
+    for (const auto& d : out["digests"]) {
+      std::cout << "  " << d["week"].get<std::string>() << ":";
+      for (const auto& [status, n] : d["readers"].items()) std::cout << " " << status << " " << n.get<int>() << ";";
+      std::cout << "\n";
+    }
+  }
+  if (out.contains("digest_uncertain") && !out["digest_uncertain"].empty()) {
+    std::cout << "Digest messages that may or may not have arrived (never re-sent automatically): "
+              << out["digest_uncertain"].size() << "\n";
+    for (const auto& u : out["digest_uncertain"])
+      std::cout << "  " << u["week"].get<std::string>() << " " << u["email"].get<std::string>() << " "
+                << u["message_id"].get<std::string>() << ": " << u["detail"].get<std::string>() << "\n";
   }
   std::cout << "Moved aside: " << out["moved_aside"].size() << "\n";
   for (const auto& m : out["moved_aside"])

@@ -94,6 +94,17 @@ json build_site_data(const Config& cfg, const Store& store, const panel::Attache
     if (!c.withdrawn_on.empty())
       withdrawn.push_back({{"slug", c.slug}, {"withdrawn_on", c.withdrawn_on}, {"reason", c.withdrawn_reason}});
   report["withdrawn"] = withdrawn;
+  // The digest's ledger as counts only: readers' addresses never reach a page (`status` lists
+  // the uncertain ones for the editor).
+  json digests = json::array();
+  for (const auto& week : store.digest_weeks()) {
+    std::map<digest::SendStatus, int> n;
+    for (const auto& row : store.ledger(week)) ++n[row.status];
+    digests.push_back({{"week", week}, {"sent", n[digest::SendStatus::sent]}, {"failed", n[digest::SendStatus::failed]},
+                       {"uncertain", n[digest::SendStatus::uncertain] + n[digest::SendStatus::sending]},
+                       {"queued", n[digest::SendStatus::queued]}, {"skipped", n[digest::SendStatus::skipped]}});
+  }
+  report["digests"] = digests;
   doc["report"] = report;
   return doc;
 }

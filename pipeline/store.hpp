@@ -134,6 +134,8 @@ class Store {
   // as they are.
   void queue_digest(const std::string& week, const std::string& content, const std::vector<digest::SendRow>& rows,
                     const std::string& at);
+  // The weeks whose sending has begun, newest first.
+  std::vector<std::string> digest_weeks(int limit = 8) const;
   // A week's ledger in the order it was queued.
   std::vector<digest::SendRow> ledger(const std::string& week) const;
   // Every row in `status`, all weeks, newest week first (the editor's list of uncertain ones).

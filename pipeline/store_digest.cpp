@@ -71,6 +71,14 @@ void Store::queue_digest(const std::string& week, const std::string& content, co
   t.commit();
 }
 
+std::vector<std::string> Store::digest_weeks(int limit) const {
+  Stmt s(db_, "SELECT week FROM digests ORDER BY week DESC LIMIT ?");
+  s.bind(1, std::int64_t(limit));
+  std::vector<std::string> out;
+  while (s.step("reading the digests")) out.push_back(s.text(0));
+  return out;
+}
+
 std::vector<digest::SendRow> Store::ledger(const std::string& week) const {
   Stmt s(db_, (std::string("SELECT ") + kSendColumns + " FROM digest_sends WHERE week = ? ORDER BY seq").c_str());
   s.bind(1, week);

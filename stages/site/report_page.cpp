@@ -64,6 +64,7 @@ Data report_page(const Index& ix) {
   set_list(d, "waiting_votes", rows(ix, "waiting_votes", {"tool", "votes"}));
   set_list(d, "waiting_directives", rows(ix, "waiting_directives", {"file", "line", "action", "a", "b", "detail"}));
   set_list(d, "withdrawn", rows(ix, "withdrawn", {"slug", "withdrawn_on", "reason"}));
+  set_list(d, "digests", rows(ix, "digests", {"week", "sent", "failed", "uncertain", "queued", "skipped"}));
   Data pairs(Data::type::list);
   for (std::size_t i = 0; i < std::min(kPairsShown, ix.comparisons.size()); ++i) {
     const json& c = *ix.comparisons[i];
