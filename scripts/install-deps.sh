@@ -14,6 +14,9 @@ packages=(
   # the checker itself comes from npm: scripts/install-node-tools.sh), Hugo for
   # bench/run_site.sh.
   chromium fonts-dejavu-core default-jre-headless hugo
+  # The digest tests: a real SMTP server on loopback (tests/digest/smtp_server.py) and the
+  # self-signed certificate it offers STARTTLS with.
+  python3-aiosmtpd openssl
 )
 # npm (for scripts/install-node-tools.sh) from Debian only when there is none on PATH: a
 # machine with NodeSource's nodejs already has npm, and Debian's npm conflicts with it.

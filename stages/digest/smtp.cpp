@@ -146,7 +146,13 @@ Attempt Session::send(const std::string& from, const std::string& to, const std:
   // libcurl reports the last reply code it read, so a code here belongs to this transfer's
   // last command only when the transfer ended on a reply rather than on a dead connection.
   const bool replied = rc == CURLE_SEND_ERROR || rc == CURLE_WEIRD_SERVER_REPLY;
-  if (replied && code >= 500 && code < 600) {
+  // A refusal of the sender (MAIL) or of the session (530 "STARTTLS first", 530/535/538
+  // "authentication required") is not about this reader: no reader can be mailed, stop.
+  const bool session = std::string_view(impl_->errbuf).rfind("MAIL failed", 0) == 0 || code == 530 ||
+                       code == 535 || code == 538;
+  if (replied && session && code >= 500 && code < 600) {
+    a.delivery = Delivery::fatal;
+  } else if (replied && code >= 500 && code < 600) {
     a.delivery = Delivery::refused;
   } else if (replied && code >= 400 && code < 500) {
     a.delivery = Delivery::deferred;

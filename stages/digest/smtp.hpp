@@ -10,14 +10,15 @@
 //
 // Outcome of one send (send() never throws for anything the network or server does):
 //   accepted   250 to the final dot
-//   refused    a 5xx reply, to MAIL, RCPT or the message: final for this recipient
+//   refused    a 5xx reply to RCPT or to the message: final for this recipient
 //   deferred   a 4xx reply: try again later
 //   broken     no message went out: could not connect, the connection dropped or timed out
 //              before the server's 354; safe to retry
 //   uncertain  the message was handed over (on_data ran) but no reply to it came (the
 //              connection died or timed out after the data): it may have been delivered
-//   fatal      a problem no retry can mend: TLS or certificate failure, STARTTLS not
-//              offered, authentication refused; stop sending
+//   fatal      a problem no retry can mend and no reader's own: TLS or certificate
+//              failure, STARTTLS not offered or required, authentication refused or
+//              required, a 5xx to MAIL FROM (the sender refused); stop sending
 #pragma once
 #include <functional>
 #include <memory>
