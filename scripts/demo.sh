@@ -24,6 +24,14 @@ case $status in
   10) echo "demo: some sample files were moved aside on purpose (the sample has one bad file of each kind)";;
   *) echo "demo: the run failed with exit status $status" >&2; exit $status;;
 esac
+
+# This week's digest from the same data (the sample's comparisons are dated today), and who
+# the example readers' list would mail. Nothing is sent.
+week=$(date -u +%G-W%V)
+echo
+"$root/$build/pipeline" --paths.state="$demo/state" --paths.outbox="$root/outbox" \
+  --paths.templates="$root/templates" --digest.subscribers="$root/examples/subscribers.csv" \
+  digest --week "$week" --dry-run || echo "demo: the digest failed" >&2
 echo
 echo "demo: records:      $root/$build/pipeline --paths.state=$demo/state export records --json"
 echo "demo: tools:        $root/$build/pipeline --paths.state=$demo/state export tools --json"
@@ -32,4 +40,5 @@ echo "demo: status:       $root/$build/pipeline --paths.inbox=$demo/inbox --path
 echo "demo: moved aside:  $demo/rejected/ (each file beside its .reason.txt)"
 echo "demo: the site:     $root/outbox/site/index.html (links are root-relative: serve it, as below, to browse)"
 echo "demo: the report:   $root/outbox/site/report/index.html (merges, conflicts, files moved aside, what waits)"
+echo "demo: the digest:   $root/outbox/digest/$week.eml (its HTML part: $root/outbox/digest/$week.html)"
 echo "demo: serve it:     python3 -m http.server -d $root/outbox/site 8000   (then http://127.0.0.1:8000/)"
