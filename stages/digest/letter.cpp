@@ -68,6 +68,12 @@ Data tool_data(const Settings& s, const ToolState& t) {
   d.set("category", t.category);
   d.set("tagline", t.tagline);
   d.set("price", t.price.empty() ? "—" : t.price);
+  // "Developer Tools, Free": what is known of category and price, for the lists.
+  std::string facts = t.category;
+  if (!t.price.empty() && t.price != "—") facts += (facts.empty() ? "" : ", ") + t.price;
+  d.set("has_facts", !facts.empty());
+  d.set("facts", facts);
+  d.set("has_tagline", !t.tagline.empty());
   d.set("licence", t.licence.empty() ? "—" : t.licence);
   d.set("panel", panel_text(t));
   d.set("panel_verdict", verdict_word(verdict(t.panel_ship, t.panel_total)));
@@ -145,6 +151,16 @@ Data week_data(const Week& w, const Settings& s, const std::string& marker) {
   return d;
 }
 
+// Runs of blank lines (left by sections that render nothing) as one.
+std::string single_blank_lines(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '\n' && out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') continue;
+    out.push_back(ch);
+  }
+  return out;
+}
+
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
     s.replace(pos, from.size(), to);
@@ -186,7 +202,7 @@ Letter render_letter(const site::Templates& templates, const Week& week, const S
   // Template comments leave blank lines at the top.
   auto trimmed = [](std::string s) { return s.erase(0, std::min(s.find_first_not_of("\r\n"), s.size())); };
   l.html = trimmed(templates.render("html", d));
-  l.text = wrap_text(trimmed(templates.render("text", d)));
+  l.text = wrap_text(single_blank_lines(trimmed(templates.render("text", d))));
   return l;
 }
 
