@@ -2,7 +2,8 @@
 """A real SMTP server on loopback for the `pipeline digest --send` tests (aiosmtpd 1.4.3).
 
 usage: smtp_server.py --maildir DIR --port-file FILE [--host 127.0.0.1]
-                      [--starttls-cert CERT --starttls-key KEY] [--auth USER:PASSWORD]
+                      [--starttls-cert CERT --starttls-key KEY | --smtps-cert CERT --smtps-key KEY]
+                      [--auth USER:PASSWORD]
                       [--refuse ADDR]... [--tempfail-once ADDR]...
                       [--drop-after-data ADDR]... [--drop-once]
 
@@ -12,6 +13,8 @@ Contract:
 - --starttls-cert/--starttls-key: offers STARTTLS and requires it before MAIL (aiosmtpd's
   require_starttls: every command but NOOP, EHLO, STARTTLS and QUIT gets
   "530 Must issue a STARTTLS command first").
+- --smtps-cert/--smtps-key: implicit TLS (smtps://): the TLS handshake comes first, before the
+  greeting; no STARTTLS.
 - --auth USER:PASSWORD: AUTH PLAIN/LOGIN required before MAIL ("530 5.7.0 Authentication
   required"); with TLS configured, AUTH is offered and accepted only after STARTTLS
   ("538 5.7.11 ..." before). Wrong credentials: "535 5.7.8 ...". Without --auth no AUTH is
@@ -136,8 +139,9 @@ class Handler:
         auth_user = None
         if session.authenticated and isinstance(session.auth_data, LoginPassword):
             auth_user = session.auth_data.login.decode("utf-8", "replace")
-        name = st.save(envelope, server.conn_no, session.ssl is not None, auth_user,
-                       bool(to_drop))
+        # STARTTLS sets session.ssl; implicit TLS (--smtps-*) shows on the transport only.
+        tls = session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+        name = st.save(envelope, server.conn_no, tls, auth_user, bool(to_drop))
         if not to_drop:
             return f"250 OK queued as {name}"
         st.dropped_once |= to_drop
@@ -244,13 +248,17 @@ async def serve(args):
         options.update(auth_required=True, auth_require_tls=tls_context is not None,
                        authenticator=make_authenticator(state))
 
+    smtps = None
+    if args.smtps_cert:
+        smtps = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        smtps.load_cert_chain(args.smtps_cert, args.smtps_key)
     server = await loop.create_server(lambda: TestSMTP(state, handler, **options),
-                                      host=args.host, port=0)
+                                      host=args.host, port=0, ssl=smtps)
     port = server.sockets[0].getsockname()[1]
     atomic_write(args.port_file, f"{port}\n".encode())
-    LOG.info("listening on %s:%d (starttls=%s, auth=%s) maildir %s", args.host, port,
-             "required" if tls_context else "no", "required" if state.auth else "no",
-             args.maildir)
+    LOG.info("listening on %s:%d (starttls=%s, smtps=%s, auth=%s) maildir %s", args.host, port,
+             "required" if tls_context else "no", "yes" if smtps else "no",
+             "required" if state.auth else "no", args.maildir)
 
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -272,6 +280,8 @@ def main():
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--starttls-cert")
     p.add_argument("--starttls-key")
+    p.add_argument("--smtps-cert")
+    p.add_argument("--smtps-key")
     p.add_argument("--auth", metavar="USER:PASSWORD")
     p.add_argument("--refuse", action="append", default=[], metavar="ADDR")
     p.add_argument("--tempfail-once", action="append", default=[], metavar="ADDR")
@@ -280,6 +290,10 @@ def main():
     args = p.parse_args()
     if bool(args.starttls_cert) != bool(args.starttls_key):
         p.error("--starttls-cert and --starttls-key go together")
+    if bool(args.smtps_cert) != bool(args.smtps_key):
+        p.error("--smtps-cert and --smtps-key go together")
+    if args.smtps_cert and args.starttls_cert:
+        p.error("--smtps-* and --starttls-* exclude each other")
     if args.auth is not None and ":" not in args.auth:
         p.error("--auth takes USER:PASSWORD")
 

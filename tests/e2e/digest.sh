@@ -4,6 +4,7 @@
 # parsed by Python's email package (tests/digest/check_mail.py). Two nights of the sample
 # inbox make week 2026-W47; then, each case on its own copy of the state:
 #   A  all delivered over STARTTLS with AUTH (self-signed certificate made here); rerun mails nobody
+#   S  smtps:// (TLS from the first byte), and one with a certificate we do not trust: stops
 #   T  STARTTLS required but not offered: stops, nobody marked sent
 #   B  one reader refused with 550, the others delivered; rerun mails nobody
 #   C  server down: a clear error, nobody marked sent; once it is up, everyone once
@@ -163,6 +164,25 @@ if [ -s "$WORK/A/digest.html" ]; then
     bash "$SRC/tests/site/screenshot.sh" "$WORK/A/html" index.html "$ARTIFACTS/digest.png" 640 --full
 fi
 stop_server A
+
+# S: smtps://, TLS from the first byte, verified against our CA file; then the same server
+# with no CA file: the self-signed certificate is not trusted, the send stops, nobody mailed.
+copy_state n S
+start_server S --smtps-cert "$WORK/cert.pem" --smtps-key "$WORK/key.pem"
+digest S --smtp.url="smtps://localhost:$PORT" --smtp.ca_file="$WORK/cert.pem" --send > "$WORK/S1.out" 2>&1
+check "S: smtps delivers to everyone" [ $? -eq 0 ] || cat "$WORK/S1.out" >&2
+check "S: the messages pass the checks" check_mail S "${READERS[@]}" --expect-count 4
+check "S: over TLS" "$PY" -c '
+import glob, json, sys
+meta = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/0*.json")]
+assert meta and all(m["tls"] for m in meta), meta' "$WORK/S/srv/mail"
+copy_state n S2
+digest S2 --smtp.url="smtps://localhost:$PORT" --send > "$WORK/S2.out" 2>&1
+check "S: an untrusted certificate stops the send (exit 70)" [ $? -eq 70 ]
+check "S: and says why" grep -qi 'certificate' "$WORK/S2.out"
+check "S: nobody marked sent" [ "$(ledger S2)" = "sent=0 failed=0 uncertain=0 queued=4 skipped=0 sending=0" ]
+check "S: nothing more received" [ "$(received S)" -eq 4 ]
+stop_server S
 
 # T: smtp.tls=starttls against a server that does not offer it: stop, nobody marked sent.
 copy_state n T
