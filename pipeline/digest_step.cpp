@@ -241,7 +241,10 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
   auto pace = [&] {
     if (interval == Clock::duration::zero()) return;
     auto now = Clock::now();
-    if (now < next_slot) sleep(std::chrono::ceil<std::chrono::milliseconds>(next_slot - now));
+    if (now < next_slot) {
+      flush();  // a kill while waiting must not leave the last reader looking unanswered
+      sleep(std::chrono::ceil<std::chrono::milliseconds>(next_slot - now));
+    }
     next_slot = std::max(now, next_slot) + interval;
   };
 
@@ -261,7 +264,13 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
         flush();  // durable before the first byte of the message leaves
         handed = true;
       };
-      digest::Attempt a = transport.send(settings.from_email, row->email, message, on_data);
+      digest::Attempt a;
+      try {
+        a = transport.send(settings.from_email, row->email, message, on_data);
+      } catch (...) {
+        flush();  // what is known (the last reader's reply) is kept before giving up
+        throw;
+      }
       const std::string problem = row->email + ": " + a.detail;
       if (a.delivery == digest::Delivery::accepted) {
         pending.push_back({row->key, SendStatus::sent, a.detail});
@@ -277,7 +286,11 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
         break;
       }
       if (a.delivery == digest::Delivery::fatal) {
-        if (handed) pending.push_back({row->key, SendStatus::uncertain, a.detail});
+        if (handed) {
+          pending.push_back({row->key, SendStatus::uncertain, a.detail});
+          ++r.uncertain;
+          r.problems.push_back(row->email + ": uncertain: " + a.detail);
+        }
         r.stopped = true;
         r.stop_reason = a.detail;
         break;

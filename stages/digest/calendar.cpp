@@ -14,7 +14,17 @@ namespace {
 
 using namespace std::chrono;
 
+bool digits(const std::string& s, std::size_t from, std::size_t n) {
+  for (std::size_t i = from; i < from + n; ++i)
+    if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
 std::optional<sys_days> read_date(const std::string& date) {
+  // Exactly YYYY-MM-DD: sscanf alone would take "+026" or " 2".
+  if (date.size() != 10 || !digits(date, 0, 4) || date[4] != '-' || !digits(date, 5, 2) || date[7] != '-' ||
+      !digits(date, 8, 2))
+    return std::nullopt;
   int y = 0;
   unsigned m = 0, d = 0;
   char tail = 0;
@@ -42,7 +52,7 @@ WeekSpan week_span(const std::string& id) {
   int y = 0, w = 0;
   char tail = 0;
   if (id.size() != 8 || std::sscanf(id.c_str(), "%4d-W%2d%c", &y, &w, &tail) != 2 || w < 1 || w > 53) return {};
-  if (!std::isdigit(static_cast<unsigned char>(id[6])) || !std::isdigit(static_cast<unsigned char>(id[7]))) return {};
+  if (!digits(id, 0, 4) || !digits(id, 6, 2)) return {};
   // Week 1 holds January 4th; its Monday starts the ISO year.
   sys_days jan4{year{y} / January / 4};
   sys_days week1 = jan4 - days{weekday{jan4}.iso_encoding() - 1};

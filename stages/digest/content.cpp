@@ -66,6 +66,7 @@ json to_json(const ToolState& s) {
 }
 
 ToolState state_from_json(const json& j) {
+  (void)j.at("id");  // throws on anything but an object with an id: not a document we wrote
   ToolState s;
   s.id = text(j, "id");
   s.slug = text(j, "slug");

@@ -229,25 +229,38 @@ std::string compose(const Letter& letter, const Settings& s, const Addressee& to
 std::string wrap_text(const std::string& text, std::size_t width) {
   std::string out;
   std::size_t pos = 0;
-  while (pos <= text.size()) {
+  for (;;) {
     auto nl = text.find('\n', pos);
     std::string line = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    std::size_t indent = line.find_first_not_of(' ');
-    if (indent == std::string::npos) indent = line.size();
-    std::size_t hang = indent + (line.compare(indent, 2, "- ") == 0 ? 2 : 0);
-    while (line.size() > width) {
-      auto cut = line.rfind(' ', width);
-      if (cut == std::string::npos || cut <= hang) cut = line.find(' ', width);  // a long word stays whole
-      if (cut == std::string::npos) break;
-      out += line.substr(0, cut) + "\n";
-      line = std::string(hang, ' ') + line.substr(line.find_first_not_of(' ', cut) == std::string::npos
-                                                       ? line.size()
-                                                       : line.find_first_not_of(' ', cut));
-      if (line.size() <= hang) break;
+    if (line.size() > width) line.erase(line.find_last_not_of(' ') + 1);  // trailing spaces never wrap
+    const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    const std::size_t hang = indent + (line.compare(indent, 2, "- ") == 0 ? 2 : 0);
+    if (line.size() <= width || hang >= width) {
+      out += line;
+    } else {
+      // Greedy fill: the words after the indentation (and bullet), continuation lines
+      // indented to `hang`.
+      std::string current = line.substr(0, hang);
+      bool first = true;
+      std::size_t i = std::min(line.find_first_not_of(' ', hang), line.size());
+      while (i < line.size()) {
+        std::size_t end = std::min(line.find(' ', i), line.size());
+        std::string word = line.substr(i, end - i);
+        i = std::min(line.find_first_not_of(' ', end), line.size());
+        if (first) {
+          current += word;
+          first = false;
+        } else if (current.size() + 1 + word.size() <= width) {
+          current += ' ' + word;
+        } else {
+          out += current + '\n';
+          current = std::string(hang, ' ') + word;
+        }
+      }
+      out += current;
     }
-    out += line;
     if (nl == std::string::npos) break;
-    out += "\n";
+    out += '\n';
     pos = nl + 1;
   }
   return out;

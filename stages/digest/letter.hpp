@@ -59,7 +59,8 @@ std::string compose(const Letter& letter, const Settings& settings, const Addres
 
 // Lines longer than `width` broken at spaces; a continuation keeps the line's indentation
 // (and lines under a "- " bullet are indented past it). Words longer than `width` (links)
-// stay whole.
+// stay whole; trailing spaces are dropped; a line indented to `width` or more is left as it
+// is. Never adds or removes a line break of its own except to wrap.
 std::string wrap_text(const std::string& text, std::size_t width = 76);
 
 }  // namespace tv::digest

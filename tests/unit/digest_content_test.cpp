@@ -234,6 +234,17 @@ BOOST_AUTO_TEST_CASE(last_complete_week_of_an_unreadable_date_is_empty) {
     BOOST_TEST(last_complete_week(bad).id.empty(), "'" << bad << "'");
 }
 
+// "YYYY-MM-DD" and "YYYY-Www" are fixed-width digit fields: a sign or a blank in a field is
+// not a date this module writes or reads.
+BOOST_AUTO_TEST_CASE(signed_or_blank_padded_fields_are_not_read) {
+  BOOST_TEST(last_complete_week("+026-11-23").id.empty(), last_complete_week("+026-11-23").id);
+  BOOST_TEST(iso_weekday("+026-11-23") == 0);
+  BOOST_TEST(day_before("+026-11-23") == "", day_before("+026-11-23"));
+  BOOST_TEST(day_before("2026-11- 2") == "", day_before("2026-11- 2"));
+  BOOST_TEST(day_before("-001-06-01") == "", day_before("-001-06-01"));
+  BOOST_TEST(week_span("-001-W10").id.empty(), week_span("-001-W10").monday);
+}
+
 BOOST_AUTO_TEST_CASE(iso_weekday_of_dates) {
   BOOST_TEST(iso_weekday("2026-11-23") == 1);  // Monday
   BOOST_TEST(iso_weekday("2026-11-22") == 7);  // Sunday
