@@ -5,13 +5,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
-#include <thread>
 
 #include "stages/common/atomic_file.hpp"
 #include "stages/common/utc.hpp"
-#include "stages/digest/token.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -179,151 +176,6 @@ SendOptions send_options(const Config& cfg) {
 
 std::string mail_date(std::chrono::system_clock::time_point when) {
   return format_utc(when, "%a, %d %b %Y %H:%M:%S +0000");
-}
-
-SendReport send_digest(Store& store, const digest::Settings& settings, const digest::Week& week,
-                       const digest::Letter& letter, const std::vector<digest::Recipient>& recipients,
-                       const std::string& secret, digest::Transport& transport, const SendOptions& options) {
-  using digest::SendStatus;
-  using digest::SendUpdate;
-  using Clock = std::chrono::steady_clock;
-  const std::string& id = week.span.id;
-  auto sleep = options.sleep ? options.sleep : [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
-  SendReport r;
-
-  // Freeze the content and queue every reader (those queued before keep their rows).
-  const std::string domain = domain_of(settings.from_email);
-  std::vector<digest::SendRow> queue;
-  std::set<std::string> wanted;
-  for (const auto& rc : recipients) {
-    digest::SendRow row;
-    row.week = id;
-    row.key = rc.key;
-    row.email = rc.email;
-    row.name = rc.name;
-    row.message_id = digest::message_id(secret, id, rc.key, domain);
-    queue.push_back(std::move(row));
-    wanted.insert(rc.key);
-  }
-  store.queue_digest(id, digest::to_json(week).dump(), queue, utc_now());
-
-  // What an earlier send left: a row still "sending" died with its run mid-message.
-  auto ledger = store.ledger(id);
-  r.recipients = ledger.size();
-  std::vector<SendUpdate> pending;
-  auto flush = [&] {
-    store.update_ledger(id, pending, utc_now());
-    pending.clear();
-  };
-  std::vector<const digest::SendRow*> todo;
-  for (const auto& row : ledger) {
-    if (row.status == SendStatus::sending) {
-      pending.push_back({row.key, SendStatus::uncertain,
-                         "an earlier send stopped while handing this message to the server; it may have arrived, "
-                         "so it is not sent again"});
-      ++r.interrupted;
-      r.problems.push_back(row.email + ": uncertain: an earlier send stopped mid-message");
-    } else if (row.status != SendStatus::queued) {
-      ++r.settled_before;
-    } else if (!wanted.count(row.key)) {
-      pending.push_back({row.key, SendStatus::skipped, "no longer subscribed when the digest was sent"});
-      ++r.skipped;
-    } else {
-      todo.push_back(&row);
-    }
-  }
-  flush();
-
-  const auto interval = options.rate_per_second > 0
-                            ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / options.rate_per_second))
-                            : Clock::duration::zero();
-  Clock::time_point next_slot = Clock::now();
-  auto pace = [&] {
-    if (interval == Clock::duration::zero()) return;
-    auto now = Clock::now();
-    if (now < next_slot) {
-      flush();  // a kill while waiting must not leave the last reader looking unanswered
-      sleep(std::chrono::ceil<std::chrono::milliseconds>(next_slot - now));
-    }
-    next_slot = std::max(now, next_slot) + interval;
-  };
-
-  int broken_in_a_row = 0;
-  for (const auto* row : todo) {
-    if (r.stopped) break;
-    digest::Addressee to{row->email, row->name,
-                         digest::unsubscribe_url(settings.base_url, row->email,
-                                                 digest::unsubscribe_token(secret, settings.list_id, row->key)),
-                         row->message_id, mail_date(std::chrono::system_clock::now())};
-    const std::string message = digest::compose(letter, settings, to);
-    for (int tries = 0;; ++tries) {
-      pace();
-      bool handed = false;
-      auto on_data = [&] {
-        pending.push_back({row->key, SendStatus::sending, "handing the message to the server", true});
-        flush();  // durable before the first byte of the message leaves
-        handed = true;
-      };
-      digest::Attempt a;
-      try {
-        a = transport.send(settings.from_email, row->email, message, on_data);
-      } catch (...) {
-        flush();  // what is known (the last reader's reply) is kept before giving up
-        throw;
-      }
-      const std::string problem = row->email + ": " + a.detail;
-      if (a.delivery == digest::Delivery::accepted) {
-        pending.push_back({row->key, SendStatus::sent, a.detail});
-        ++r.sent;
-        broken_in_a_row = 0;
-        break;
-      }
-      if (a.delivery == digest::Delivery::refused) {
-        pending.push_back({row->key, SendStatus::failed, a.detail});
-        ++r.failed;
-        r.problems.push_back(problem);
-        broken_in_a_row = 0;
-        break;
-      }
-      if (a.delivery == digest::Delivery::fatal) {
-        if (handed) {
-          pending.push_back({row->key, SendStatus::uncertain, a.detail});
-          ++r.uncertain;
-          r.problems.push_back(row->email + ": uncertain: " + a.detail);
-        }
-        r.stopped = true;
-        r.stop_reason = a.detail;
-        break;
-      }
-      if (a.delivery == digest::Delivery::uncertain) {
-        pending.push_back({row->key, SendStatus::uncertain, "no reply after the message was handed over: " + a.detail});
-        ++r.uncertain;
-        r.problems.push_back(row->email + ": uncertain: " + a.detail);
-      }
-      // A dead connection (before or after the message) counts towards giving up.
-      if (a.delivery != digest::Delivery::deferred && ++broken_in_a_row >= options.max_connection_failures) {
-        r.stopped = true;
-        r.stop_reason = std::to_string(broken_in_a_row) + " connection failures in a row; the last: " + a.detail;
-        break;
-      }
-      if (a.delivery == digest::Delivery::uncertain) break;  // never sent again automatically
-      if (handed) pending.push_back({row->key, SendStatus::queued, a.detail});  // the server said 4xx to the data
-      if (tries < options.retries) {
-        flush();
-        sleep(std::chrono::milliseconds(std::int64_t(options.retry_delay_ms) << tries));
-        continue;
-      }
-      pending.push_back({row->key, SendStatus::queued,
-                         "not mailed yet after " + std::to_string(tries + 1) + " tries (" + a.detail +
-                             "); the next `digest --send` tries again"});
-      ++r.deferred;
-      r.problems.push_back(problem);
-      break;
-    }
-  }
-  flush();
-  for (const auto& row : store.ledger(id)) r.still_queued += row.status == SendStatus::queued;
-  return r;
 }
 
 }  // namespace tv

@@ -123,9 +123,11 @@ const char* const kMigrations[] = {
       email TEXT NOT NULL,
       name TEXT NOT NULL,
       message_id TEXT NOT NULL,
-      status TEXT NOT NULL CHECK(status IN ('queued', 'sending', 'sent', 'failed', 'uncertain', 'skipped')),
+      status TEXT NOT NULL CHECK(status IN ('queued', 'reserved', 'sending', 'sent', 'failed', 'uncertain',
+                                            'skipped')),
       attempts INTEGER NOT NULL DEFAULT 0,
       detail TEXT NOT NULL DEFAULT '',
+      boot TEXT NOT NULL DEFAULT '',
       updated_at TEXT NOT NULL,
       UNIQUE(week, recipient));
     CREATE INDEX digest_sends_by_status ON digest_sends(status);
@@ -210,12 +212,17 @@ Store Store::open(const std::filesystem::path& file) {
   return store;
 }
 
-Store::Store(Store&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+Store::Store(Store&& o) noexcept : db_(o.db_), ledger_update_(o.ledger_update_) {
+  o.db_ = nullptr;
+  o.ledger_update_ = nullptr;
+}
 Store& Store::operator=(Store&& o) noexcept {
   std::swap(db_, o.db_);
+  std::swap(ledger_update_, o.ledger_update_);
   return *this;
 }
 Store::~Store() {
+  sqlite3_finalize(ledger_update_);
   if (db_) sqlite3_close(db_);
 }
 

@@ -10,7 +10,8 @@ namespace {
 using store_sql::Stmt;
 using store_sql::Transaction;
 
-constexpr const char* kSendColumns = "week, recipient, email, name, message_id, status, attempts, detail, updated_at";
+constexpr const char* kSendColumns =
+    "week, recipient, email, name, message_id, status, attempts, detail, updated_at, boot";
 
 digest::SendRow read_send(const Stmt& s) {
   digest::SendRow r;
@@ -23,6 +24,7 @@ digest::SendRow read_send(const Stmt& s) {
   r.attempts = int(s.integer(6));
   r.detail = s.text(7);
   r.updated_at = s.text(8);
+  r.boot = s.text(9);
   return r;
 }
 
@@ -97,14 +99,28 @@ std::vector<digest::SendRow> Store::ledger_rows(digest::SendStatus status) const
 }
 
 void Store::update_ledger(const std::string& week, const std::vector<digest::SendUpdate>& updates,
-                          const std::string& at) {
+                          const std::string& at, bool durable) {
   if (updates.empty()) return;
+  if (!ledger_update_ &&
+      sqlite3_prepare_v3(db_,
+                         "UPDATE digest_sends SET status = ?, detail = ?, attempts = attempts + ?, boot = ?, "
+                         "updated_at = ? WHERE week = ? AND recipient = ?",
+                         -1, SQLITE_PREPARE_PERSISTENT, &ledger_update_, nullptr) != SQLITE_OK)
+    throw StoreError(std::string("state store: cannot prepare the ledger update: ") + sqlite3_errmsg(db_));
+  // WAL: NORMAL writes the commit without an fsync; FULL syncs the log, earlier commits too.
+  if (!durable) exec("PRAGMA synchronous=NORMAL", "relaxing the ledger commit");
+  struct Restore {
+    const Store* store;
+    bool on;
+    ~Restore() {
+      if (on) sqlite3_exec(store->db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+    }
+  } restore{this, !durable};
   Transaction t(db_);
-  Stmt s(db_, "UPDATE digest_sends SET status = ?, detail = ?, attempts = attempts + ?, updated_at = ? "
-              "WHERE week = ? AND recipient = ?");
+  Stmt s(ledger_update_);
   for (const auto& u : updates) {
     s.bind(1, std::string(digest::to_string(u.status))).bind(2, u.detail).bind(3, std::int64_t(u.handed_over ? 1 : 0))
-        .bind(4, at).bind(5, week).bind(6, u.key);
+        .bind(4, u.boot).bind(5, at).bind(6, week).bind(7, u.key);
     s.step("updating the digest ledger");
     s.reset();
   }

@@ -17,7 +17,16 @@ class Stmt {
     if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
       throw StoreError(std::string("state store: cannot prepare statement: ") + sqlite3_errmsg(db));
   }
-  ~Stmt() { sqlite3_finalize(s_); }
+  // Borrows a statement the store keeps prepared: reset, not finalized, when done.
+  explicit Stmt(sqlite3_stmt* kept) : db_(sqlite3_db_handle(kept)), s_(kept), owned_(false) {}
+  ~Stmt() {
+    if (owned_) {
+      sqlite3_finalize(s_);
+    } else {
+      sqlite3_reset(s_);
+      sqlite3_clear_bindings(s_);
+    }
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -49,6 +58,7 @@ class Stmt {
  private:
   sqlite3* db_;
   sqlite3_stmt* s_ = nullptr;
+  bool owned_ = true;
 };
 
 // Rolls back unless committed: a throw anywhere inside leaves the store as it was.

@@ -6,7 +6,7 @@
 
 namespace tv::digest {
 namespace {
-constexpr std::array<std::string_view, 6> kNames{"queued", "sending", "sent", "failed", "uncertain", "skipped"};
+constexpr std::array<std::string_view, 7> kNames{"queued", "reserved", "sending", "sent", "failed", "uncertain", "skipped"};
 }
 
 std::string_view to_string(SendStatus s) { return kNames[static_cast<std::size_t>(s)]; }

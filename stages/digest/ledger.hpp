@@ -2,26 +2,34 @@
 // week's digest twice. Plain types; the store (pipeline/store_digest.cpp) reads and writes
 // them, pipeline/digest_step moves them along:
 //
-//   queued ──> sending ──> sent        the server answered 250 to the final dot
-//      │          ├──────> failed      a 5xx reply to the message: final for this reader
-//      │          └──────> uncertain   the message was handed over and no answer came (the
-//      │                               connection died after the final dot, or the run did);
-//      │                               never re-sent automatically, shown to the editor
-//      ├─────────────────> failed      a 5xx reply to MAIL or RCPT
-//      └─────────────────> skipped     unsubscribed (or gone from the list) before mailing
+//   queued ──> reserved ──> sending ──> sent        the server answered 250 to the final dot
+//      │          │            ├──────> failed      a 5xx reply to the message
+//      │          │            ├──────> queued      a 4xx reply to the message: retry later
+//      │          │            └──────> uncertain   handed over and no answer came (the
+//      │          │                                 connection or the run died); never
+//      │          │                                 re-sent automatically, shown to the editor
+//      │          ├───────────────────> failed      a 5xx reply to RCPT
+//      │          └───────────────────> queued      not tried, or a 4xx / dropped connection
+//      │                                            before the message went out
+//      └──────────────────────────────> skipped     unsubscribed before their turn
 //
-// "sending" is written durably just before the first byte of the message goes out (after the
-// server's 354), so a crash at any moment leaves every reader either never handed the message
-// (queued: mailed by the next --send), or handed it (sending or later: never mailed again). A
-// 4xx or a dropped connection before the message went out leaves the row queued.
+// Durability, so a crash at any moment never mails anyone twice and costs one fsync per batch
+// rather than per message: a batch of readers turns `reserved` in an fsync'ed commit that
+// names this boot of the machine (its kernel boot id); each reader turns `sending` just
+// before the first byte of its message leaves (after the server's 354) in a commit that is
+// written but not fsync'ed. A killed process cannot lose a written commit (the kernel has
+// it), only a machine that stops can. So at the start of the next send: `sending` becomes
+// uncertain; `reserved` from the same boot was certainly never handed over and is queued
+// again; `reserved` from an earlier boot may have been, and becomes uncertain.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace tv::digest {
 
-enum class SendStatus { queued, sending, sent, failed, uncertain, skipped };
+enum class SendStatus { queued, reserved, sending, sent, failed, uncertain, skipped };
 
 std::string_view to_string(SendStatus);
 // Throws std::invalid_argument on a word it does not know.
@@ -35,15 +43,21 @@ struct SendRow {
   SendStatus status = SendStatus::queued;
   int attempts = 0;        // times the message was handed to a server
   std::string detail;      // the server's last reply, or what happened, for the editor
+  std::string boot;        // reserved: the kernel boot id of the send that reserved it
   std::string updated_at;  // UTC ISO-8601
 };
 
 // One change to one row: its new status and detail; `handed_over` adds one to attempts.
 struct SendUpdate {
+  SendUpdate(std::string key, SendStatus status, std::string detail = "", bool handed_over = false,
+             std::string boot = "")
+      : key(std::move(key)), status(status), detail(std::move(detail)), handed_over(handed_over),
+        boot(std::move(boot)) {}
   std::string key;
-  SendStatus status = SendStatus::queued;
+  SendStatus status;
   std::string detail;
-  bool handed_over = false;
+  bool handed_over;
+  std::string boot;  // for reserved: the kernel boot id of this send
 };
 
 }  // namespace tv::digest

@@ -167,6 +167,53 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 }
 
 
+Letter::Encoded encode_around(const std::string& body, const std::string& marker) {
+  Letter::Encoded e;
+  std::string run;  // lines without the marker, waiting to be encoded together
+  bool have_run = false;
+  auto flush_run = [&] {
+    if (!have_run) return;
+    e.pieces.push_back(quoted_printable(run));
+    e.has_marker.push_back(false);
+    run.clear();
+    have_run = false;
+  };
+  std::size_t pos = 0;
+  for (;;) {
+    auto nl = body.find('\n', pos);
+    std::string line = body.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    if (line.find(marker) != std::string::npos) {
+      flush_run();
+      e.pieces.push_back(std::move(line));
+      e.has_marker.push_back(true);
+    } else {
+      if (have_run) run += '\n';
+      run += line;
+      have_run = true;
+    }
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  flush_run();
+  return e;
+}
+
+// One reader's body: the encoded runs as they are, the marker lines encoded with their link.
+std::string encode_for(const Letter::Encoded& e, const std::string& marker, const std::string& link) {
+  std::string out;
+  for (std::size_t i = 0; i < e.pieces.size(); ++i) {
+    if (i > 0) out += "\r\n";
+    if (!e.has_marker[i]) {
+      out += e.pieces[i];
+      continue;
+    }
+    std::string line = e.pieces[i];
+    replace_all(line, marker, link);
+    out += quoted_printable(line);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> summary(const Week& w) {
@@ -203,13 +250,12 @@ Letter render_letter(const site::Templates& templates, const Week& week, const S
   auto trimmed = [](std::string s) { return s.erase(0, std::min(s.find_first_not_of("\r\n"), s.size())); };
   l.html = trimmed(templates.render("html", d));
   l.text = wrap_text(single_blank_lines(trimmed(templates.render("text", d))));
+  l.text_qp = encode_around(l.text, l.marker);
+  l.html_qp = encode_around(l.html, l.marker);
   return l;
 }
 
 std::string compose(const Letter& letter, const Settings& s, const Addressee& to) {
-  std::string text = letter.text, html = letter.html;
-  replace_all(text, letter.marker, to.unsubscribe_url);
-  replace_all(html, letter.marker, site::html(to.unsubscribe_url));
   std::string mailto = "mailto:" + s.unsubscribe_mailto + "?subject=unsubscribe";
   std::vector<std::string> headers{
       header("Date", to.date),
@@ -223,7 +269,9 @@ std::string compose(const Letter& letter, const Settings& s, const Addressee& to
   };
   // Unique per message and absent from both bodies: quoted-printable never writes "=_".
   std::string boundary = "=_tv_" + ingest::sha256_hex(to.message_id).substr(0, 24);
-  return multipart_alternative(headers, text, html, boundary);
+  return multipart_alternative_encoded(headers, encode_for(letter.text_qp, letter.marker, to.unsubscribe_url),
+                                       encode_for(letter.html_qp, letter.marker, site::html(to.unsubscribe_url)),
+                                       boundary);
 }
 
 std::string wrap_text(const std::string& text, std::size_t width) {

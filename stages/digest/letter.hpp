@@ -35,6 +35,15 @@ struct Letter {
   std::string text;    // wrapped at 76 columns where words allow; LF line ends
   std::string html;
   std::string marker;  // stands for the reader's unsubscribe link in both bodies
+
+  // Each body quoted-printable encoded once, cut around the lines that hold the marker (kept
+  // raw, encoded per reader): compose() encodes only those lines again. Quoted-printable
+  // encodes each line on its own, so this is byte for byte the encoding of the whole body.
+  struct Encoded {
+    std::vector<std::string> pieces;  // encoded runs of lines, or one raw line with the marker
+    std::vector<bool> has_marker;     // per piece
+  };
+  Encoded text_qp, html_qp;
 };
 
 Letter render_letter(const site::Templates& templates, const Week& week, const Settings& settings);

@@ -207,21 +207,25 @@ std::string quoted_printable(std::string_view text) {
 
 std::string multipart_alternative(const std::vector<std::string>& headers, std::string_view text,
                                   std::string_view html, std::string_view boundary) {
+  return multipart_alternative_encoded(headers, quoted_printable(text), quoted_printable(html), boundary);
+}
+
+std::string multipart_alternative_encoded(const std::vector<std::string>& headers, std::string_view text_qp,
+                                          std::string_view html_qp, std::string_view boundary) {
   std::string out;
-  for (const auto& h : headers) out += h + "\r\n";
+  out.reserve(text_qp.size() + html_qp.size() + 2048);
+  for (const auto& h : headers) out.append(h).append("\r\n");
   out += "MIME-Version: 1.0\r\n";
-  out += "Content-Type: multipart/alternative; boundary=\"" + std::string(boundary) + "\"\r\n";
-  out += "\r\n";
+  out.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\r\n\r\n");
   auto part = [&](const char* type, std::string_view body) {
-    out += "--" + std::string(boundary) + "\r\n";
-    out += std::string("Content-Type: ") + type + "; charset=UTF-8\r\n";
+    out.append("--").append(boundary).append("\r\n");
+    out.append("Content-Type: ").append(type).append("; charset=UTF-8\r\n");
     out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
-    out += quoted_printable(body);
-    out += "\r\n";
+    out.append(body).append("\r\n");
   };
-  part("text/plain", text);
-  part("text/html", html);
-  out += "--" + std::string(boundary) + "--\r\n";
+  part("text/plain", text_qp);
+  part("text/html", html_qp);
+  out.append("--").append(boundary).append("--\r\n");
   return out;
 }
 

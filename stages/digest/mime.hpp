@@ -44,4 +44,8 @@ std::string quoted_printable(std::string_view text);
 std::string multipart_alternative(const std::vector<std::string>& headers, std::string_view text,
                                   std::string_view html, std::string_view boundary);
 
+// The same, with both bodies already quoted-printable (as quoted_printable() returns them).
+std::string multipart_alternative_encoded(const std::vector<std::string>& headers, std::string_view text_qp,
+                                          std::string_view html_qp, std::string_view boundary);
+
 }  // namespace tv::digest

@@ -611,6 +611,23 @@ BOOST_AUTO_TEST_CASE(the_readers_link_replaces_the_marker_in_both_parts) {
   BOOST_TEST(pb.decoded[0].find(to.unsubscribe_url) == std::string::npos);
 }
 
+// compose() encodes only the marker's lines per reader; the parts must be byte for byte the
+// quoted-printable of the whole substituted body, as if encoded at once.
+BOOST_AUTO_TEST_CASE(encoding_once_equals_encoding_the_whole_body) {
+  auto s = settings();
+  for (const auto& w : {hostile_week(), plain_week(3, 3)}) {
+    auto l = render_letter(templates(), w, s);
+    auto to = addressee("ann+digest@example.com", "Ann");
+    std::string text = l.text, html = l.html;
+    for (auto [body, link] : {std::pair{&text, to.unsubscribe_url}, std::pair{&html, html_escape_amp(to.unsubscribe_url)}})
+      for (auto pos = body->find(l.marker); pos != std::string::npos; pos = body->find(l.marker, pos))
+        body->replace(pos, l.marker.size(), link);
+    auto m = compose(l, s, to);
+    BOOST_TEST(m.find("\r\n\r\n" + quoted_printable(text) + "\r\n--") != std::string::npos);
+    BOOST_TEST(m.find("\r\n\r\n" + quoted_printable(html) + "\r\n--") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(boundaries_differ_per_message) {
   auto s = settings();
   auto l = render_letter(templates(), plain_week(2, 2), s);

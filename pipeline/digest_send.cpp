@@ -1,0 +1,223 @@
+// send_digest (pipeline/digest_step.hpp): the send loop and the ledger it keeps
+// (stages/digest/ledger.hpp has the states and why they are durable the way they are).
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "pipeline/digest_step.hpp"
+#include "stages/common/utc.hpp"
+#include "stages/digest/token.hpp"
+
+namespace tv {
+namespace {
+
+using digest::SendStatus;
+using digest::SendUpdate;
+using Clock = std::chrono::steady_clock;
+
+// Readers reserved per fsync'ed commit: after a machine crash (not a killed process) at most
+// this many readers of the batch in flight are reported uncertain rather than queued again.
+constexpr std::size_t kReserveBatch = 32;
+
+// The kernel's id for this boot: tells a killed process (same boot) from a machine that
+// stopped (another boot). "" when unreadable, which makes every reserved row uncertain.
+std::string boot_id() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  std::getline(in, id);
+  return id;
+}
+
+std::string domain_of(const std::string& email) {
+  auto at = email.rfind('@');
+  return at == std::string::npos ? email : email.substr(at + 1);
+}
+
+// The week's ledger as this send moves it: updates wait and go out with the next commit.
+class Ledger {
+ public:
+  Ledger(Store& store, std::string week) : store_(store), week_(std::move(week)) {}
+  void add(SendUpdate u) { pending_.push_back(std::move(u)); }
+  // durable: on disk when this returns; otherwise written (safe from a killed process).
+  void commit(bool durable) {
+    store_.update_ledger(week_, pending_, utc_now(), durable);
+    pending_.clear();
+  }
+
+ private:
+  Store& store_;
+  std::string week_;
+  std::vector<SendUpdate> pending_;
+};
+
+// Waits so that messages leave at most `rate` a second; `before_wait` runs first.
+class Pacer {
+ public:
+  Pacer(double rate, std::function<void(std::chrono::milliseconds)> sleep)
+      : interval_(rate > 0 ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate))
+                           : Clock::duration::zero()),
+        sleep_(std::move(sleep)) {}
+  template <class F>
+  void wait(F&& before_wait) {
+    if (interval_ == Clock::duration::zero()) return;
+    auto now = Clock::now();
+    if (now < next_) {
+      before_wait();
+      sleep_(std::chrono::ceil<std::chrono::milliseconds>(next_ - now));
+    }
+    next_ = std::max(now, next_) + interval_;
+  }
+
+ private:
+  Clock::duration interval_;
+  std::function<void(std::chrono::milliseconds)> sleep_;
+  Clock::time_point next_ = Clock::now();
+};
+
+}  // namespace
+
+SendReport send_digest(Store& store, const digest::Settings& settings, const digest::Week& week,
+                       const digest::Letter& letter, const std::vector<digest::Recipient>& recipients,
+                       const std::string& secret, digest::Transport& transport, const SendOptions& options) {
+  const std::string& id = week.span.id;
+  auto sleep = options.sleep ? options.sleep : [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  const std::string boot = boot_id();
+  SendReport r;
+
+  // Freeze the content and queue every reader (those queued before keep their rows).
+  const std::string domain = domain_of(settings.from_email);
+  std::vector<digest::SendRow> queue;
+  std::set<std::string> wanted;
+  for (const auto& rc : recipients) {
+    digest::SendRow row;
+    row.week = id;
+    row.key = rc.key;
+    row.email = rc.email;
+    row.name = rc.name;
+    row.message_id = digest::message_id(secret, id, rc.key, domain);
+    queue.push_back(std::move(row));
+    wanted.insert(rc.key);
+  }
+  store.queue_digest(id, digest::to_json(week).dump(), queue, utc_now());
+
+  // What an earlier send left behind (ledger.hpp): "sending" may have arrived; "reserved" of
+  // this boot never left; "reserved" of another boot may have.
+  Ledger ledger(store, id);
+  const auto rows = store.ledger(id);
+  r.recipients = rows.size();
+  std::vector<const digest::SendRow*> todo;
+  for (const auto& row : rows) {
+    const bool same_boot = !boot.empty() && row.boot == boot;
+    if (row.status == SendStatus::sending || (row.status == SendStatus::reserved && !same_boot)) {
+      ledger.add({row.key, SendStatus::uncertain,
+                  row.status == SendStatus::sending
+                      ? "an earlier send stopped while handing this message to the server; it may have arrived, "
+                        "so it is not sent again"
+                      : "the machine stopped during an earlier send while this message was about to go; it may "
+                        "have arrived, so it is not sent again"});
+      ++r.interrupted;
+      r.problems.push_back(row.email + ": uncertain: an earlier send stopped mid-message");
+    } else if (row.status != SendStatus::queued && row.status != SendStatus::reserved) {
+      ++r.settled_before;
+    } else if (!wanted.count(row.key)) {
+      ledger.add({row.key, SendStatus::skipped, "no longer subscribed when the digest was sent"});
+      ++r.skipped;
+    } else {
+      todo.push_back(&row);
+    }
+  }
+  ledger.commit(true);
+
+  Pacer pacer(options.rate_per_second, sleep);
+  int broken_in_a_row = 0;
+  std::size_t next = 0;  // todo[next] is the next reader to mail
+  for (; next < todo.size() && !r.stopped; ++next) {
+    const digest::SendRow* row = todo[next];
+    if (next % kReserveBatch == 0) {  // the one fsync for the next batch (and all before it)
+      for (std::size_t k = next; k < std::min(todo.size(), next + kReserveBatch); ++k)
+        ledger.add({todo[k]->key, SendStatus::reserved, "", false, boot});
+      ledger.commit(true);
+    }
+    digest::Addressee to{row->email, row->name,
+                         digest::unsubscribe_url(settings.base_url, row->email,
+                                                 digest::unsubscribe_token(secret, settings.list_id, row->key)),
+                         row->message_id, mail_date(std::chrono::system_clock::now())};
+    const std::string message = digest::compose(letter, settings, to);
+    for (int tries = 0;; ++tries) {
+      pacer.wait([&] { ledger.commit(false); });  // a kill while waiting keeps the last reply
+      bool handed = false;
+      auto on_data = [&] {
+        ledger.add({row->key, SendStatus::sending, "handing the message to the server", true});
+        ledger.commit(false);  // written before the first byte of the message leaves
+        handed = true;
+      };
+      digest::Attempt a;
+      try {
+        a = transport.send(settings.from_email, row->email, message, on_data);
+      } catch (...) {
+        ledger.commit(false);  // what is known (the last reader's reply) is kept before giving up
+        throw;
+      }
+      const std::string problem = row->email + ": " + a.detail;
+      if (a.delivery == digest::Delivery::accepted) {
+        ledger.add({row->key, SendStatus::sent, a.detail});
+        ++r.sent;
+        broken_in_a_row = 0;
+        break;
+      }
+      if (a.delivery == digest::Delivery::refused) {
+        ledger.add({row->key, SendStatus::failed, a.detail});
+        ++r.failed;
+        r.problems.push_back(problem);
+        broken_in_a_row = 0;
+        break;
+      }
+      if (a.delivery == digest::Delivery::fatal) {
+        if (handed) {
+          ledger.add({row->key, SendStatus::uncertain, a.detail});
+          ++r.uncertain;
+          r.problems.push_back(row->email + ": uncertain: " + a.detail);
+        } else {
+          ledger.add({row->key, SendStatus::queued, a.detail});
+        }
+        r.stopped = true;
+        r.stop_reason = a.detail;
+        break;
+      }
+      if (a.delivery == digest::Delivery::uncertain) {
+        ledger.add({row->key, SendStatus::uncertain, "no reply after the message was handed over: " + a.detail});
+        ++r.uncertain;
+        r.problems.push_back(row->email + ": uncertain: " + a.detail);
+      }
+      // A dead connection (before or after the message) counts towards giving up.
+      if (a.delivery != digest::Delivery::deferred && ++broken_in_a_row >= options.max_connection_failures) {
+        if (a.delivery != digest::Delivery::uncertain) ledger.add({row->key, SendStatus::queued, a.detail});
+        r.stopped = true;
+        r.stop_reason = std::to_string(broken_in_a_row) + " connection failures in a row; the last: " + a.detail;
+        break;
+      }
+      if (a.delivery == digest::Delivery::uncertain) break;  // never sent again automatically
+      if (tries < options.retries) {
+        if (handed) ledger.add({row->key, SendStatus::reserved, a.detail, false, boot});  // the server said 4xx
+        ledger.commit(false);
+        sleep(std::chrono::milliseconds(std::int64_t(options.retry_delay_ms) << tries));
+        continue;
+      }
+      ledger.add({row->key, SendStatus::queued,
+                  "not mailed yet after " + std::to_string(tries + 1) + " tries (" + a.detail +
+                      "); the next `digest --send` tries again"});
+      ++r.deferred;
+      r.problems.push_back(problem);
+      break;
+    }
+  }
+  // Readers reserved but not reached (the send stopped) go back to the queue.
+  const std::size_t batch_end = std::min(todo.size(), (next + kReserveBatch - 1) / kReserveBatch * kReserveBatch);
+  for (std::size_t k = next; k < batch_end; ++k) ledger.add({todo[k]->key, SendStatus::queued, ""});
+  ledger.commit(true);
+  for (const auto& row : store.ledger(id)) r.still_queued += row.status == SendStatus::queued;
+  return r;
+}
+
+}  // namespace tv
