@@ -23,63 +23,17 @@
 #include "stages/digest/mime.hpp"
 #include "stages/digest/token.hpp"
 #include "stages/site/templates.hpp"
+#include "tests/unit/mail_decode.hpp"
 
 using namespace tv::digest;
+
+using tv::test::b64_decode;
+using tv::test::qp_decode;
+using tv::test::split;
 
 namespace {
 
 // ---- Decoders and parsers written for the test, apart from the encoders. ---------------------
-
-std::vector<std::string> split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  for (;;) {
-    auto at = s.find(sep, pos);
-    out.push_back(s.substr(pos, at == std::string::npos ? std::string::npos : at - pos));
-    if (at == std::string::npos) return out;
-    pos = at + sep.size();
-  }
-}
-
-// RFC 2045 quoted-printable. `ok` turns false on a malformed escape.
-std::string qp_decode(const std::string& s, bool* ok = nullptr) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '=') {
-      out += s[i];
-      continue;
-    }
-    if (s.compare(i + 1, 2, "\r\n") == 0) {
-      i += 2;
-      continue;
-    }
-    if (i + 2 < s.size() && std::isxdigit((unsigned char)s[i + 1]) && std::isxdigit((unsigned char)s[i + 2])) {
-      out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      if (ok) *ok = false;
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-std::string b64_decode(const std::string& s) {
-  const std::string t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (char c : s) {
-    if (c == '=') break;
-    v = v << 6 | unsigned(t.find(c));
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += char((v >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
 
 std::string b64url_encode(const unsigned char* p, std::size_t n) {
   const std::string t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

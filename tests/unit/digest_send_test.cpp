@@ -22,12 +22,17 @@
 #include "stages/digest/token.hpp"
 #include "stages/site/templates.hpp"
 #include "test_util.hpp"
+#include "tests/unit/mail_decode.hpp"
 
 using namespace tv;
 using digest::Delivery;
 using digest::SendStatus;
 using nlohmann::json;
 using tv::test::TempDir;
+
+using tv::test::b64_decode;
+using tv::test::qp_decode;
+using tv::test::split;
 
 namespace {
 
@@ -94,34 +99,6 @@ class FakeTransport final : public digest::Transport {
 };
 
 // ---- Message parsing, written for the test ------------------------------------------------------
-
-std::vector<std::string> split(const std::string& s, const std::string& sep) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  for (;;) {
-    auto at = s.find(sep, pos);
-    out.push_back(s.substr(pos, at == std::string::npos ? std::string::npos : at - pos));
-    if (at == std::string::npos) return out;
-    pos = at + sep.size();
-  }
-}
-
-std::string qp_decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '=') {
-      out += s[i];
-    } else if (s.compare(i + 1, 2, "\r\n") == 0) {
-      i += 2;
-    } else if (i + 2 < s.size() && std::isxdigit((unsigned char)s[i + 1]) && std::isxdigit((unsigned char)s[i + 2])) {
-      out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 std::string lower(std::string s) {
   for (char& c : s) c = char(std::tolower((unsigned char)c));

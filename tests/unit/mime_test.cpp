@@ -4,8 +4,13 @@
 #include <vector>
 
 #include "stages/digest/mime.hpp"
+#include "tests/unit/mail_decode.hpp"
 
 using namespace tv::digest;
+
+using tv::test::b64_decode;
+using tv::test::qp_decode;
+using tv::test::split;
 
 namespace {
 
@@ -21,40 +26,6 @@ std::vector<std::string> lines(const std::string& s) {
 }
 
 // RFC 2045 quoted-printable decoding, written independently of the encoder.
-std::string qp_decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '=') {
-      out += s[i];
-      continue;
-    }
-    if (s.compare(i + 1, 2, "\r\n") == 0) {
-      i += 2;
-      continue;
-    }
-    out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-    i += 2;
-  }
-  return out;
-}
-
-std::string b64_decode(const std::string& s) {
-  const std::string t = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  unsigned v = 0;
-  int bits = 0;
-  for (char c : s) {
-    if (c == '=') break;
-    v = v << 6 | unsigned(t.find(c));
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += char((v >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
 // The text of a header made of encoded words (unfolded, words joined as RFC 2047 says).
 std::string decode_words(const std::string& value) {
   std::string out;
