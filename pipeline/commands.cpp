@@ -216,7 +216,11 @@ int command_status(const Config& cfg, bool as_json) {
       for (const auto& week : store.digest_weeks()) {
         json counts = json::object();
         for (const auto& row : store.ledger(week)) counts[std::string(digest::to_string(row.status))] = counts.value(std::string(digest::to_string(row.status)), 0) + 1;
-        out["digests"].push_back({{"week", week}, {"readers", counts}});
+        json entry = {{"week", week}, {"readers", counts}};
+        // A send killed mid-way: its last batch is settled from this file by the next --send.
+        auto journal = cfg.paths.state / "digest" / (week + ".journal");
+        if (fs::exists(journal)) entry["interrupted_send"] = journal.string();
+        out["digests"].push_back(entry);
       }
       out["digest_uncertain"] = json::array();
       for (const auto& row : store.ledger_rows(digest::SendStatus::uncertain))
@@ -291,6 +295,9 @@ int command_status(const Config& cfg, bool as_json) {
       std::cout << "  " << d["week"].get<std::string>() << ":";
       for (const auto& [status, n] : d["readers"].items()) std::cout << " " << status << " " << n.get<int>() << ";";
       std::cout << "\n";
+      if (d.contains("interrupted_send"))
+        std::cout << "    a send of this week was interrupted: the next `digest --week " << d["week"].get<std::string>()
+                  << " --send` settles its last readers first (reserved ones are not yet known)\n";
     }
   }
   if (out.contains("digest_uncertain") && !out["digest_uncertain"].empty()) {

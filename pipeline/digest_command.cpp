@@ -141,7 +141,7 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
     digest::Session session(smtp_options(cfg, *secrets));
     spdlog::info("digest {}: sending to {} reader(s) through {}", span.id, readers->size(), cfg.smtp.url);
     auto report = send_digest(store, settings, built.week, letter, *readers, secrets->digest_secret, session,
-                              send_options(cfg));
+                              send_options(cfg, span.id));
     print_report(report);
     spdlog::info("digest {}: {} sent, {} failed, {} uncertain, {} skipped, {} still queued", span.id, report.sent,
                   report.failed, report.uncertain, report.skipped, report.still_queued);

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "pipeline/digest_step.hpp"
+#include "pipeline/send_journal.hpp"
 #include "stages/common/utc.hpp"
 #include "stages/digest/token.hpp"
 
@@ -29,26 +30,45 @@ std::string boot_id() {
   return id;
 }
 
+// A send that finished leaves no journal behind.
+void journal_done(const std::filesystem::path& file) {
+  std::error_code ec;
+  std::filesystem::remove(file, ec);
+}
+
 std::string domain_of(const std::string& email) {
   auto at = email.rfind('@');
   return at == std::string::npos ? email : email.substr(at + 1);
 }
 
-// The week's ledger as this send moves it: updates wait and go out with the next commit.
+// The week's ledger as this send moves it: each change is written to the journal (one
+// write(2): safe from a killed process) and, every batch, committed to the store (fsync'ed).
 class Ledger {
  public:
-  Ledger(Store& store, std::string week) : store_(store), week_(std::move(week)) {}
-  void add(SendUpdate u) { pending_.push_back(std::move(u)); }
-  // durable: on disk when this returns; otherwise written (safe from a killed process).
-  void commit(bool durable) {
-    store_.update_ledger(week_, pending_, utc_now(), durable);
-    pending_.clear();
+  Ledger(Store& store, std::string week, SendJournal& journal)
+      : store_(store), week_(std::move(week)), journal_(journal) {}
+  void add(SendUpdate u) {
+    unwritten_.push_back(u);
+    uncommitted_.push_back(std::move(u));
+  }
+  void write() {
+    journal_.append(unwritten_);
+    unwritten_.clear();
+  }
+  // Store first, then the journal is emptied: a crash between the two replays changes the
+  // store already has, which only counts an attempt twice.
+  void commit() {
+    store_.update_ledger(week_, uncommitted_, utc_now());
+    uncommitted_.clear();
+    unwritten_.clear();
+    journal_.clear();
   }
 
  private:
   Store& store_;
   std::string week_;
-  std::vector<SendUpdate> pending_;
+  SendJournal& journal_;
+  std::vector<SendUpdate> unwritten_, uncommitted_;
 };
 
 // Waits so that messages leave at most `rate` a second; `before_wait` runs first.
@@ -101,9 +121,12 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
   }
   store.queue_digest(id, digest::to_json(week).dump(), queue, utc_now());
 
-  // What an earlier send left behind (ledger.hpp): "sending" may have arrived; "reserved" of
-  // this boot never left; "reserved" of another boot may have.
-  Ledger ledger(store, id);
+  // What an earlier send left behind (ledger.hpp): its journal first, then "sending" may have
+  // arrived; "reserved" of this boot never left; "reserved" of another boot may have.
+  if (auto old = SendJournal::replay(options.journal); !old.updates.empty())
+    store.update_ledger(id, old.updates, utc_now());
+  SendJournal journal(options.journal, boot);
+  Ledger ledger(store, id, journal);
   const auto rows = store.ledger(id);
   r.recipients = rows.size();
   std::vector<const digest::SendRow*> todo;
@@ -127,7 +150,7 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
       todo.push_back(&row);
     }
   }
-  ledger.commit(true);
+  ledger.commit();
 
   Pacer pacer(options.rate_per_second, sleep);
   int broken_in_a_row = 0;
@@ -137,7 +160,7 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
     if (next % kReserveBatch == 0) {  // the one fsync for the next batch (and all before it)
       for (std::size_t k = next; k < std::min(todo.size(), next + kReserveBatch); ++k)
         ledger.add({todo[k]->key, SendStatus::reserved, "", false, boot});
-      ledger.commit(true);
+      ledger.commit();
     }
     digest::Addressee to{row->email, row->name,
                          digest::unsubscribe_url(settings.base_url, row->email,
@@ -145,18 +168,24 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
                          row->message_id, mail_date(std::chrono::system_clock::now())};
     const std::string message = digest::compose(letter, settings, to);
     for (int tries = 0;; ++tries) {
-      pacer.wait([&] { ledger.commit(false); });  // a kill while waiting keeps the last reply
+      pacer.wait([&] { ledger.write(); });  // a kill while waiting keeps the last reply
       bool handed = false;
       auto on_data = [&] {
         ledger.add({row->key, SendStatus::sending, "handing the message to the server", true});
-        ledger.commit(false);  // written before the first byte of the message leaves
+        ledger.write();  // written before the first byte of the message leaves
         handed = true;
       };
       digest::Attempt a;
       try {
         a = transport.send(settings.from_email, row->email, message, on_data);
       } catch (...) {
-        ledger.commit(false);  // what is known (the last reader's reply) is kept before giving up
+        // What is known (the last reader's reply, this reader handed over) is kept first: in
+        // the journal at least, in the store if it still answers.
+        ledger.write();
+        try {
+          ledger.commit();
+        } catch (...) {
+        }
         throw;
       }
       const std::string problem = row->email + ": " + a.detail;
@@ -200,7 +229,7 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
       if (a.delivery == digest::Delivery::uncertain) break;  // never sent again automatically
       if (tries < options.retries) {
         if (handed) ledger.add({row->key, SendStatus::reserved, a.detail, false, boot});  // the server said 4xx
-        ledger.commit(false);
+        ledger.write();
         sleep(std::chrono::milliseconds(std::int64_t(options.retry_delay_ms) << tries));
         continue;
       }
@@ -215,7 +244,8 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
   // Readers reserved but not reached (the send stopped) go back to the queue.
   const std::size_t batch_end = std::min(todo.size(), (next + kReserveBatch - 1) / kReserveBatch * kReserveBatch);
   for (std::size_t k = next; k < batch_end; ++k) ledger.add({todo[k]->key, SendStatus::queued, ""});
-  ledger.commit(true);
+  ledger.commit();
+  journal_done(options.journal);
   for (const auto& row : store.ledger(id)) r.still_queued += row.status == SendStatus::queued;
   return r;
 }

@@ -165,8 +165,9 @@ digest::SmtpOptions smtp_options(const Config& cfg, const Secrets& secrets) {
   return o;
 }
 
-SendOptions send_options(const Config& cfg) {
+SendOptions send_options(const Config& cfg, const std::string& week) {
   SendOptions o;
+  o.journal = cfg.paths.state / "digest" / (week + ".journal");
   o.rate_per_second = cfg.smtp.rate_per_second;
   o.retries = cfg.smtp.retries;
   o.retry_delay_ms = cfg.smtp.retry_delay_ms;

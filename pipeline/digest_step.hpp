@@ -70,8 +70,10 @@ struct SendOptions {
   int retry_delay_ms = 2000;
   int max_connection_failures = 5;
   std::function<void(std::chrono::milliseconds)> sleep;  // the real one unless a test's
+  std::filesystem::path journal;  // the send's journal (pipeline/send_journal.hpp), per week
 };
-SendOptions send_options(const Config& cfg);
+// `week`: the journal is <paths.state>/digest/<week>.journal.
+SendOptions send_options(const Config& cfg, const std::string& week);
 
 struct SendReport {
   std::size_t recipients = 0;  // in the ledger for this week

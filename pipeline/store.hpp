@@ -141,11 +141,8 @@ class Store {
   std::vector<digest::SendRow> ledger(const std::string& week) const;
   // Every row in `status`, all weeks, newest week first (the editor's list of uncertain ones).
   std::vector<digest::SendRow> ledger_rows(digest::SendStatus status) const;
-  // Applies `updates` to the week's rows in one transaction. `durable`: the commit is on disk
-  // when this returns (fsync); otherwise it is written (a killed process cannot lose it) but
-  // may be lost if the machine stops before a later durable commit (digest/ledger.hpp).
-  void update_ledger(const std::string& week, const std::vector<digest::SendUpdate>& updates, const std::string& at,
-                     bool durable = true);
+  // Applies `updates` to the week's rows, in order, in one transaction.
+  void update_ledger(const std::string& week, const std::vector<digest::SendUpdate>& updates, const std::string& at);
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}

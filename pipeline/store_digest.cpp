@@ -99,7 +99,7 @@ std::vector<digest::SendRow> Store::ledger_rows(digest::SendStatus status) const
 }
 
 void Store::update_ledger(const std::string& week, const std::vector<digest::SendUpdate>& updates,
-                          const std::string& at, bool durable) {
+                          const std::string& at) {
   if (updates.empty()) return;
   if (!ledger_update_ &&
       sqlite3_prepare_v3(db_,
@@ -107,15 +107,6 @@ void Store::update_ledger(const std::string& week, const std::vector<digest::Sen
                          "updated_at = ? WHERE week = ? AND recipient = ?",
                          -1, SQLITE_PREPARE_PERSISTENT, &ledger_update_, nullptr) != SQLITE_OK)
     throw StoreError(std::string("state store: cannot prepare the ledger update: ") + sqlite3_errmsg(db_));
-  // WAL: NORMAL writes the commit without an fsync; FULL syncs the log, earlier commits too.
-  if (!durable) exec("PRAGMA synchronous=NORMAL", "relaxing the ledger commit");
-  struct Restore {
-    const Store* store;
-    bool on;
-    ~Restore() {
-      if (on) sqlite3_exec(store->db_, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
-    }
-  } restore{this, !durable};
   Transaction t(db_);
   Stmt s(ledger_update_);
   for (const auto& u : updates) {

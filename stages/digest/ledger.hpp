@@ -13,14 +13,15 @@
 //      │                                            before the message went out
 //      └──────────────────────────────> skipped     unsubscribed before their turn
 //
-// Durability, so a crash at any moment never mails anyone twice and costs one fsync per batch
-// rather than per message: a batch of readers turns `reserved` in an fsync'ed commit that
-// names this boot of the machine (its kernel boot id); each reader turns `sending` just
-// before the first byte of its message leaves (after the server's 354) in a commit that is
-// written but not fsync'ed. A killed process cannot lose a written commit (the kernel has
-// it), only a machine that stops can. So at the start of the next send: `sending` becomes
-// uncertain; `reserved` from the same boot was certainly never handed over and is queued
-// again; `reserved` from an earlier boot may have been, and becomes uncertain.
+// Durability, so a crash at any moment never mails anyone twice, at one fsync per 32 readers
+// rather than per message: a batch of readers turns `reserved` in an fsync'ed store commit
+// that names this boot of the machine (its kernel boot id). Each reader turns `sending` just
+// before the first byte of its message leaves (after the server's 354), and every outcome
+// after, in the send's journal (pipeline/send_journal.hpp): one write(2), not fsync'ed. A
+// killed process cannot lose a write (the kernel has it), only a machine that stops can, and
+// that changes the boot id. The next send replays the journal into the store first; then
+// `sending` becomes uncertain; `reserved` of the same boot was certainly never handed over
+// and is mailed; `reserved` of an earlier boot may have been, and becomes uncertain.
 #pragma once
 #include <cstdint>
 #include <string>

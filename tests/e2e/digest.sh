@@ -269,6 +269,8 @@ kill -KILL "$KPID" 2>/dev/null
 wait "$KPID" 2>/dev/null
 first=$(received F)
 check "F: the kill came mid-send ($first of 60 received)" [ "$first" -gt 0 -a "$first" -lt 60 ]
+check "F: status says the send was interrupted" sh -c "'$PIPELINE' --paths.state='$WORK/F/state' --paths.inbox='$WORK/F/inbox' \
+  status | grep -q 'a send of this week was interrupted'"
 tv F --run.date=2026-11-23 --digest.subscribers="$WORK/F.csv" --smtp.url="smtp://127.0.0.1:$PORT" --smtp.tls=none \
   --smtp.rate_per_second=0 digest --week 2026-W47 --send > "$WORK/F2.out" 2>&1
 check "F: the rerun finishes (exit 0 or 10)" [ $? -eq 0 -o $? -eq 10 ]

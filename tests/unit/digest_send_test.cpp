@@ -1,10 +1,16 @@
-#include <fstream>
+// The digest send loop (pipeline/digest_step.hpp send_digest) against a real SQLite store in a
+// temporary folder and a scripted Transport: the ledger, retries, stops, crashes (an exception,
+// and a killed child process settled from its journal), pacing, and the store's ledger API.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <stdexcept>
@@ -23,6 +29,7 @@
 #include "stages/site/templates.hpp"
 #include "test_util.hpp"
 #include "tests/unit/mail_decode.hpp"
+#include "pipeline/send_journal.hpp"
 
 using namespace tv;
 using digest::Delivery;
@@ -205,6 +212,7 @@ struct Fixture {
     options.retry_delay_ms = 100;
     options.max_connection_failures = 5;
     options.sleep = [this](std::chrono::milliseconds d) { sleeps.push_back(d); };
+    options.journal = dir / "digest" / "2026-W47.journal";
   }
 
   SendReport send(digest::Transport& t, const std::vector<digest::Recipient>& to) {
@@ -584,6 +592,75 @@ BOOST_AUTO_TEST_CASE(reserved_by_another_boot_is_uncertain_by_this_boot_is_maile
   BOOST_TEST(next.calls(email_of(2)) == 1u);
   BOOST_TEST(next.calls(email_of(3)) == 1u);
   BOOST_TEST(status(rows[email_of(2)]) == "sent");
+}
+
+// A process killed mid-send (not an exception: no code runs after the kill). A child process
+// sends to six readers through a transport that accepts, and that ends the child with _exit
+// right after reader 4's message was handed over. The store alone still says "reserved" for
+// the batch; the journal has the rest. The next send replays it: readers 1-3 sent (never
+// given again), 4 uncertain, 5 and 6 mailed once.
+BOOST_AUTO_TEST_CASE(a_killed_send_is_settled_from_its_journal) {
+  Fixture f;
+  struct DiesAfterHandOver : digest::Transport {
+    std::string victim;
+    digest::Attempt send(const std::string&, const std::string& to, const std::string&,
+                         const std::function<void()>& on_data) override {
+      on_data();
+      if (to == victim) ::_exit(0);
+      return {digest::Delivery::accepted, 250, "250 ok"};
+    }
+  };
+  pid_t child = ::fork();
+  BOOST_REQUIRE(child >= 0);
+  if (child == 0) {
+    Store own = Store::open(f.dir / "pipeline.db");  // never share a connection across fork
+    DiesAfterHandOver t;
+    t.victim = email_of(4);
+    send_digest(own, f.settings, f.week, f.letter, readers(6), kSecret, t, f.options);
+    ::_exit(3);  // not reached
+  }
+  int wstatus = 0;
+  ::waitpid(child, &wstatus, 0);
+  BOOST_REQUIRE(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0);
+  for (const auto& [email, row] : f.rows()) BOOST_TEST(status(row) == "reserved", email);
+  auto journal = SendJournal::replay(f.options.journal);
+  BOOST_TEST(journal.updates.size() == 7u);  // sending + sent for 1..3, sending for 4
+
+  FakeTransport next;
+  auto report = f.send(next, readers(6));
+  auto rows = f.rows();
+  for (int i : {1, 2, 3}) BOOST_TEST(status(rows[email_of(i)]) == "sent");
+  BOOST_TEST(status(rows[email_of(4)]) == "uncertain");
+  BOOST_TEST(report.interrupted == 1u);
+  for (int i : {1, 2, 3, 4}) BOOST_TEST(next.calls(email_of(i)) == 0u);
+  for (int i : {5, 6}) BOOST_TEST(next.calls(email_of(i)) == 1u);
+  BOOST_TEST(!std::filesystem::exists(f.options.journal));  // a finished send leaves none
+}
+
+BOOST_AUTO_TEST_CASE(the_journal_reads_back_what_was_written_and_ignores_a_torn_line) {
+  TempDir d;
+  auto file = d / "w.journal";
+  {
+    SendJournal j(file, "boot-1");
+    j.append({{"a@x.example", digest::SendStatus::sending, "handing over", true},
+              {"a@x.example", digest::SendStatus::sent, "250\tok\r\nBcc: x"}});
+  }
+  {
+    std::ofstream out(file, std::ios::app);
+    out << "sent\t0\tb@x.example\t\t250";  // no line end: the write was cut short
+  }
+  auto r = SendJournal::replay(file);
+  BOOST_TEST(r.boot == "boot-1");
+  BOOST_REQUIRE_EQUAL(r.updates.size(), 2u);
+  BOOST_TEST(r.updates[0].handed_over);
+  BOOST_TEST(r.updates[1].key == "a@x.example");
+  BOOST_TEST((r.updates[1].status == digest::SendStatus::sent));
+  BOOST_TEST(r.updates[1].detail == "250 ok  Bcc: x");  // tabs and line breaks never reach the file
+  BOOST_TEST(SendJournal::replay(d / "none.journal").updates.empty());
+  SendJournal again(file, "boot-2");  // opening empties it
+  auto fresh = SendJournal::replay(file);
+  BOOST_TEST(fresh.boot == "boot-2");
+  BOOST_TEST(fresh.updates.empty());
 }
 
 BOOST_AUTO_TEST_CASE(rate_limit_asks_for_sleep) {
