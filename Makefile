@@ -32,6 +32,7 @@ test-sanitize: deps
 	@cd $(BUILD)-sanitize && ctest --output-on-failure -j$(JOBS)
 
 bench: build
+	@scripts/install-deps.sh --bench
 	@bench/run $(BUILD)
 
 clean:

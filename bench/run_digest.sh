@@ -81,7 +81,7 @@ sink_bin=$(PATH="$PATH:/usr/sbin:/usr/local/sbin" command -v smtp-sink || true)
 source_bin=$(PATH="$PATH:/usr/sbin:/usr/local/sbin" command -v smtp-source || true)
 if [ -z "$sink_bin" ] || [ -z "$source_bin" ]; then
   echo "run_digest.sh: skipped: smtp-sink and smtp-source (Postfix's test programs) are not installed." >&2
-  echo "  Debian/Ubuntu: sudo DEBIAN_FRONTEND=noninteractive apt-get install -y postfix" >&2
+  echo "  make bench installs it (scripts/install-deps.sh --bench), or: DEBIAN_FRONTEND=noninteractive apt-get install -y postfix" >&2
   echo "  (the benchmark only runs the two test programs; it never starts the Postfix daemon)" >&2
   exit 77
 fi

@@ -18,6 +18,12 @@ packages=(
   # self-signed certificate it offers STARTTLS with.
   python3-aiosmtpd openssl
 )
+# --bench: also what the benchmarks compare against. Postfix ships smtp-sink and smtp-source
+# (bench/run_digest.sh); the package also installs the Postfix mail server, which is why
+# `make test` does not ask for it.
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(postfix)
+fi
 # npm (for scripts/install-node-tools.sh) from Debian only when there is none on PATH: a
 # machine with NodeSource's nodejs already has npm, and Debian's npm conflicts with it.
 command -v npm >/dev/null || packages+=(nodejs npm)
