@@ -36,11 +36,6 @@ void journal_done(const std::filesystem::path& file) {
   std::filesystem::remove(file, ec);
 }
 
-std::string domain_of(const std::string& email) {
-  auto at = email.rfind('@');
-  return at == std::string::npos ? email : email.substr(at + 1);
-}
-
 // The week's ledger as this send moves it: each change is written to the journal (one
 // write(2): safe from a killed process) and, every batch, committed to the store (fsync'ed).
 class Ledger {
@@ -106,7 +101,7 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
   SendReport r;
 
   // Freeze the content and queue every reader (those queued before keep their rows).
-  const std::string domain = domain_of(settings.from_email);
+  const std::string domain = digest::domain_of(settings.from_email);
   std::vector<digest::SendRow> queue;
   std::set<std::string> wanted;
   for (const auto& rc : recipients) {

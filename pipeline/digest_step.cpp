@@ -16,11 +16,6 @@ using nlohmann::json;
 namespace tv {
 namespace {
 
-std::string domain_of(const std::string& email) {
-  auto at = email.rfind('@');
-  return at == std::string::npos ? email : email.substr(at + 1);
-}
-
 digest::States parse_states(const std::map<std::string, std::string>& rows) {
   digest::States out;
   for (const auto& [id, text] : rows) {
@@ -113,7 +108,7 @@ DigestFiles write_digest_files(const Config& cfg, const digest::Letter& letter, 
   archive.email = settings.from_email;
   archive.name = settings.list_name;
   archive.unsubscribe_url = settings.base_url + "/unsubscribe";
-  archive.message_id = "<" + week + ".archive@" + domain_of(settings.from_email) + ">";
+  archive.message_id = "<" + week + ".archive@" + digest::domain_of(settings.from_email) + ">";
   archive.date = date;
   DigestFiles files{cfg.paths.outbox / "digest" / (week + ".eml"), cfg.paths.outbox / "digest" / (week + ".html")};
   write_file_atomic(files.eml, digest::compose(letter, settings, archive));

@@ -259,6 +259,11 @@ Parsed parse_subscribers(std::string_view bytes) {
   return out;
 }
 
+std::string domain_of(std::string_view address) {
+  auto at = address.rfind('@');
+  return at == std::string_view::npos ? "" : std::string(address.substr(at + 1));
+}
+
 std::vector<Recipient> recipients(const Parsed& p) {
   std::unordered_set<std::string> unsubscribed, seen;
   for (const auto& r : p.rows)

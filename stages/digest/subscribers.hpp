@@ -67,6 +67,9 @@ Parsed parse_subscribers(std::string_view bytes);
 std::string address_problem(std::string_view address);
 bool valid_address(std::string_view address);
 
+// The domain of an address: what follows its last '@' ("" when there is none).
+std::string domain_of(std::string_view address);
+
 struct Recipient {
   std::string email;  // as written in the first subscribed row
   std::string key;    // the dedupe key (Row::key): the ledger knows the reader by it

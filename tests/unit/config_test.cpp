@@ -165,6 +165,38 @@ BOOST_AUTO_TEST_CASE(the_site_address_is_checked_and_loses_one_trailing_slash) {
   BOOST_TEST(load_config({}, {{"site.per_page", "5"}}).site.per_page == 5);
 }
 
+// The mail settings: each bad value is refused with a message naming the key.
+BOOST_AUTO_TEST_CASE(the_mail_settings_are_checked) {
+  auto refused = [](const std::string& key, const std::string& value) {
+    try {
+      load_config({}, {{key, value}});
+    } catch (const ConfigError& e) {
+      return std::string(e.what()).find(key) != std::string::npos;
+    }
+    return false;
+  };
+  BOOST_TEST(refused("smtp.url", "http://mail.example.com"));
+  BOOST_TEST(refused("smtp.url", "smtp://"));
+  BOOST_TEST(refused("smtp.url", "smtp://mail.example.com:25?x=1"));
+  BOOST_TEST(refused("smtp.tls", "ssl"));
+  BOOST_TEST(refused("smtp.from", "digest"));
+  BOOST_TEST(refused("smtp.from", "Digest <digest@example.com>"));  // a plain address only
+  BOOST_TEST(refused("digest.unsubscribe_mailto", "no-at-sign"));
+  BOOST_TEST(refused("digest.list_id", "nodots"));
+  BOOST_TEST(refused("digest.list_id", "a b.example"));
+  BOOST_TEST(refused("digest.weekday", "someday"));
+  BOOST_TEST(refused("smtp.rate_per_second", "-1"));
+  BOOST_TEST(refused("smtp.retries", "11"));
+  BOOST_TEST(refused("smtp.max_connection_failures", "0"));
+  auto c = load_config({}, {{"smtp.url", "smtps://mail.example.com:465"}, {"digest.weekday", "Friday"},
+                            {"smtp.rate_per_second", "2.5"}, {"digest.subscribers", "readers.csv"}});
+  BOOST_TEST(c.smtp.url == "smtps://mail.example.com:465");
+  BOOST_TEST(c.digest.weekday_number == 5);
+  BOOST_TEST(c.smtp.rate_per_second == 2.5);
+  BOOST_TEST(c.digest.subscribers.is_absolute());  // resolved like every path
+  BOOST_TEST(c.smtp.credentials_file.empty());     // optional paths stay empty
+}
+
 // The shipped pipeline.ini documents every key, commented out, with its real default.
 BOOST_AUTO_TEST_CASE(the_shipped_ini_documents_every_key_with_its_default) {
   std::ifstream in(std::string(TV_SOURCE_DIR) + "/pipeline.ini");
