@@ -87,4 +87,15 @@ void Reader::quoted(Field& f, Record& r) {
   }
 }
 
+std::string to_string(const RowError& e) { return "line " + std::to_string(e.line) + ": " + e.message; }
+
+std::vector<std::string> report(const Problems& p) {
+  std::vector<std::string> out;
+  if (!p.file_error.empty()) out.push_back(p.file_error);
+  for (const auto& e : p.errors) out.push_back(to_string(e));
+  if (p.errors_left_out > 0)
+    out.push_back("and " + std::to_string(p.errors_left_out) + (p.errors_left_out == 1 ? " more problem." : " more problems."));
+  return out;
+}
+
 }  // namespace tv::csv

@@ -47,4 +47,25 @@ class Reader {
   int line_ = 1;
 };
 
+// What a CSV reader of one inbox kind found wrong: bad rows by line (reported and skipped)
+// and any whole-file problem. The kinds' own results (votes::Parsed, digest::Parsed) extend it.
+struct RowError {
+  int line = 0;         // 1-based first line of the record
+  std::string message;  // one sentence naming the column, without the "line N: " prefix
+};
+
+// "line 7: the vote is \"yes\"; ..."
+std::string to_string(const RowError&);
+
+struct Problems {
+  std::vector<RowError> errors;     // the bad rows, in line order, at most the kind's limit
+  std::size_t errors_left_out = 0;  // bad rows found past the limit
+  std::string file_error;           // whole-file problem; empty when the file is usable
+  bool usable() const { return file_error.empty(); }
+};
+
+// The editor-facing problem list: file_error, or one "line N: ..." per error, then
+// "and N more problems." when some were left out. Empty when there is nothing to report.
+std::vector<std::string> report(const Problems&);
+
 }  // namespace tv::csv

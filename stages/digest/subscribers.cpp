@@ -183,17 +183,6 @@ std::string header_problem(const Record& r) {
 
 std::string_view to_string(Status s) { return s == Status::subscribed ? "subscribed" : "unsubscribed"; }
 
-std::string to_string(const RowError& e) { return "line " + std::to_string(e.line) + ": " + e.message; }
-
-std::vector<std::string> report(const Parsed& p) {
-  std::vector<std::string> out;
-  if (!p.file_error.empty()) out.push_back(p.file_error);
-  for (const auto& e : p.errors) out.push_back(to_string(e));
-  if (p.errors_left_out > 0)
-    out.push_back("and " + std::to_string(p.errors_left_out) + (p.errors_left_out == 1 ? " more problem." : " more problems."));
-  return out;
-}
-
 std::string address_problem(std::string_view a) {
   if (a.size() > 254) return "it is " + std::to_string(a.size()) + " characters long; at most 254";
   for (char ch : a) {

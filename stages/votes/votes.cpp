@@ -270,18 +270,6 @@ void check(const Record& r, Parsed& out, Errors& errors) {
 
 std::string_view to_string(Vote v) { return v == Vote::ship ? "ship" : "skip"; }
 
-std::string to_string(const RowError& e) { return "line " + std::to_string(e.line) + ": " + e.message; }
-
-std::vector<std::string> report(const Parsed& p) {
-  std::vector<std::string> out;
-  if (!p.file_error.empty()) out.push_back(p.file_error);
-  for (const auto& e : p.errors) out.push_back(to_string(e));
-  if (p.errors_left_out > 0)
-    out.push_back("and " + std::to_string(p.errors_left_out) + " more " +
-                  (p.errors_left_out == 1 ? "problem" : "problems") + ".");
-  return out;
-}
-
 Parsed parse(std::string_view bytes) {
   Parsed out;
   if (bytes.size() > kMaxBytes) {

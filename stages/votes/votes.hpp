@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "stages/common/csv.hpp"
+
 namespace tv::votes {
 
 inline constexpr std::size_t kMaxBytes = 64u << 20;  // 64 MiB
@@ -41,25 +43,13 @@ struct Row {
   int line = 0;             // 1-based first line of the record
 };
 
-struct RowError {
-  int line = 0;         // 1-based first line of the record
-  std::string message;  // one sentence naming the column, without the "line N: " prefix
-};
+using csv::RowError;
+using csv::to_string;
+using csv::report;  // report(parsed): the editor-facing problem list (stages/common/csv.hpp)
 
-// "line 7: the vote is \"yes\"; ..."
-std::string to_string(const RowError&);
-
-struct Parsed {
+struct Parsed : csv::Problems {
   std::vector<Row> rows;            // the good rows, in file order
-  std::vector<RowError> errors;     // the bad rows, in line order, at most kMaxErrors
-  std::size_t errors_left_out = 0;  // bad rows found past kMaxErrors
-  std::string file_error;           // whole-file problem; empty when the file is usable
-  bool usable() const { return file_error.empty(); }
 };
-
-// The editor-facing problem list: file_error, or one "line N: ..." per error, then
-// "and N more problems" when some were left out. Empty when there is nothing to report.
-std::vector<std::string> report(const Parsed&);
 
 Parsed parse(std::string_view bytes);
 
