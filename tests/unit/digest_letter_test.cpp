@@ -146,14 +146,7 @@ std::string lower(std::string s) {
 
 std::vector<std::pair<std::string, std::string>> unfold(const std::vector<std::string>& lines) {
   std::vector<std::pair<std::string, std::string>> out;
-  std::vector<std::string> logical;
-  for (const auto& l : lines) {
-    if (!l.empty() && (l[0] == ' ' || l[0] == '\t') && !logical.empty())
-      logical.back() += l;
-    else
-      logical.push_back(l);
-  }
-  for (const auto& l : logical) {
+  for (const auto& l : tv::test::unfold(lines)) {
     auto colon = l.find(':');
     if (colon == std::string::npos) {
       out.emplace_back(l, "<no colon>");

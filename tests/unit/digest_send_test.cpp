@@ -116,14 +116,7 @@ std::string lower(std::string s) {
 std::string header_of(const std::string& message, const std::string& name) {
   auto end = message.find("\r\n\r\n");
   std::string head = message.substr(0, end);
-  std::vector<std::string> logical;
-  for (const auto& l : split(head, "\r\n")) {
-    if (!l.empty() && (l[0] == ' ' || l[0] == '\t') && !logical.empty())
-      logical.back() += l;
-    else
-      logical.push_back(l);
-  }
-  for (const auto& l : logical) {
+  for (const auto& l : tv::test::unfold(split(head, "\r\n"))) {
     auto colon = l.find(':');
     if (colon != std::string::npos && lower(l.substr(0, colon)) == lower(name)) {
       std::string v = l.substr(colon + 1);

@@ -57,4 +57,16 @@ inline std::string b64_decode(const std::string& s) {
   return out;
 }
 
+// Header lines unfolded: a line starting with a space or tab continues the one before.
+inline std::vector<std::string> unfold(const std::vector<std::string>& lines) {
+  std::vector<std::string> logical;
+  for (const auto& l : lines) {
+    if (!l.empty() && (l[0] == ' ' || l[0] == '\t') && !logical.empty())
+      logical.back() += l;
+    else
+      logical.push_back(l);
+  }
+  return logical;
+}
+
 }  // namespace tv::test
