@@ -35,10 +35,11 @@ Commands:
   export reviews --json   every panel review taken: the counting one per tool and reviewer,
                           the older ones, and those waiting for their tool
   export site --json      everything the site is rendered from (docs/site-data.md)
-  digest [--week YYYY-Www] [--dry-run] [--send]
+  digest [--week YYYY-Www] [--dry-run] [--send [--resend EMAIL ...]]
                           the weekly digest of a week (default: the last complete one):
                           writes <paths.outbox>/digest/<week>.eml and .html; --dry-run
-                          lists the readers it would mail; --send mails each reader once
+                          lists the readers it would mail; --send mails each reader once;
+                          --resend mails an uncertain reader again, on the editor's word
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
                           precision, recall, F1 and the confusion counts
 
@@ -174,8 +175,11 @@ int dispatch(const Split& s) {
     po::options_description d("digest options");
     d.add_options()("week", po::value<std::string>()->default_value(""), "the ISO week, e.g. 2026-W47 (default: "
                     "the last complete week)")("dry-run", "print the subject, a summary and the readers; send nothing")(
-        "send", "mail the digest to every reader not yet mailed it this week");
-    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] digest [--week YYYY-Www] [--dry-run] [--send]\n\nBuilds the "
+        "send", "mail the digest to every reader not yet mailed it this week")(
+        "resend", po::value<std::vector<std::string>>()->composing(),
+        "with --send: mail this reader again although their message is uncertain (the editor checked "
+        "it did not arrive); repeatable");
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] digest [--week YYYY-Www] [--dry-run] [--send [--resend EMAIL ...]]\n\nBuilds the "
                     "\"Weekly AI Tool Verdicts\" digest of a week from what changed in it and writes it to "
                     "<paths.outbox>/digest/<week>.eml, with an HTML preview beside it. --send mails it over SMTP, one "
                     "message per reader, never twice (docs/digest.md).",
@@ -185,7 +189,13 @@ int dispatch(const Split& s) {
       spdlog::error("digest: --dry-run and --send exclude each other");
       return code(Exit::usage);
     }
-    return command_digest(cfg, vm["week"].as<std::string>(), vm.count("dry-run") > 0, vm.count("send") > 0);
+    std::vector<std::string> resend;
+    if (vm.count("resend")) resend = vm["resend"].as<std::vector<std::string>>();
+    if (!resend.empty() && !vm.count("send")) {
+      spdlog::error("digest: --resend goes with --send");
+      return code(Exit::usage);
+    }
+    return command_digest(cfg, vm["week"].as<std::string>(), vm.count("dry-run") > 0, vm.count("send") > 0, resend);
   }
   if (s.command == "eval-dedupe") {
     po::options_description d("eval-dedupe options");

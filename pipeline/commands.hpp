@@ -17,7 +17,9 @@ int command_export_comparisons(const Config& cfg);
 int command_export_reviews(const Config& cfg);
 int command_export_site(const Config& cfg);
 // Builds, writes and (with send) mails a week's digest; `week` "" = the last complete week.
-int command_digest(const Config& cfg, const std::string& week, bool dry_run, bool send);
+// `resend`: addresses whose uncertain message the editor wants sent again (with send only).
+int command_digest(const Config& cfg, const std::string& week, bool dry_run, bool send,
+                   const std::vector<std::string>& resend = {});
 int command_eval_dedupe(const std::string& file, bool list_mistakes);
 
 // Where the state database lives.

@@ -1,6 +1,7 @@
 // `pipeline digest [--week YYYY-Www] [--dry-run] [--send]` (docs/digest.md).
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -47,6 +48,34 @@ std::optional<std::vector<digest::Recipient>> read_recipients(const Config& cfg)
   return digest::recipients(parsed);
 }
 
+std::string lower(std::string s) {
+  for (char& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// --resend: each address must name an uncertain message of the week; those go back to the
+// queue (the editor has checked they did not arrive). False, having said why, otherwise.
+bool requeue_uncertain(Store& store, const std::string& week, const std::vector<std::string>& addresses) {
+  std::vector<digest::SendUpdate> updates;
+  for (const auto& address : addresses) {
+    const digest::SendRow* found = nullptr;
+    const auto rows = store.ledger(week);
+    for (const auto& row : rows)
+      if (lower(row.email) == lower(address)) found = &row;
+    if (!found || found->status != digest::SendStatus::uncertain) {
+      spdlog::error("digest: --resend {}: {} week {}; only an uncertain message is sent again (`pipeline status` "
+                    "lists them)",
+                    address, found ? "the message is " + std::string(digest::to_string(found->status)) + " for"
+                                   : "no reader with that address in",
+                    week);
+      return false;
+    }
+    updates.emplace_back(found->key, digest::SendStatus::queued, "sent again at the editor's request (--resend)");
+  }
+  store.update_ledger(week, updates, utc_now());
+  return true;
+}
+
 void print_report(const SendReport& r) {
   std::printf("Sent: %zu; failed: %zu; uncertain: %zu; skipped: %zu; still queued: %zu", r.sent, r.failed, r.uncertain,
               r.skipped, r.still_queued);
@@ -62,7 +91,8 @@ void print_report(const SendReport& r) {
 
 }  // namespace
 
-int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run, bool send) {
+int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run, bool send,
+                   const std::vector<std::string>& resend) {
   std::optional<site::Templates> templates;
   try {
     templates = load_digest_templates(cfg);
@@ -138,6 +168,7 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
                     done.size());
       return code(Exit::ok);
     }
+    if (!resend.empty() && !requeue_uncertain(store, span.id, resend)) return code(Exit::usage);
     digest::Session session(smtp_options(cfg, *secrets));
     spdlog::info("digest {}: sending to {} reader(s) through {}", span.id, readers->size(), cfg.smtp.url);
     auto report = send_digest(store, settings, built.week, letter, *readers, secrets->digest_secret, session,

@@ -8,7 +8,8 @@
 #   T  STARTTLS required but not offered: stops, nobody marked sent
 #   B  one reader refused with 550, the others delivered; rerun mails nobody
 #   C  server down: a clear error, nobody marked sent; once it is up, everyone once
-#   D  connection dropped after the final dot: uncertain, shown by status and the report, never re-sent
+#   D  connection dropped after the final dot: uncertain, shown by status and the report, never
+#      re-sent, until the editor asks for it with --resend
 #   E  451 once: retried, delivered once
 #   F  SIGKILL in the middle of a send to 60 readers, then a rerun: nobody mailed twice
 # The HTML part of a received message is screenshot with headless Chromium into the artifacts.
@@ -39,12 +40,12 @@ start_server() {  # start_server NAME ARGS...: a server for case NAME; sets PORT
 }
 stop_server() { kill "$(cat "$WORK/$1/srv/pid")" 2>/dev/null; wait "$(cat "$WORK/$1/srv/pid")" 2>/dev/null; }
 received() { ls "$WORK/$1/srv/mail" 2>/dev/null | grep -c '\.eml$'; }
-# digest NAME [--section.key=value ...] [--send|--dry-run]: `pipeline digest` of 2026-W47 for
+# digest NAME [--section.key=value ...] [--send|--dry-run|--resend=EMAIL]: `pipeline digest` of 2026-W47 for
 # case NAME against its server, with quick retries; settings go before the command.
 digest() {
   local name=$1; shift
   local settings=() args=()
-  for a in "$@"; do case $a in --send|--dry-run) args+=("$a") ;; *) settings+=("$a") ;; esac; done
+  for a in "$@"; do case $a in --send|--dry-run|--resend=*) args+=("$a") ;; *) settings+=("$a") ;; esac; done
   # The first value given for a key wins: the case's own settings come first.
   tv "$name" "${settings[@]}" --run.date=2026-11-23 --digest.subscribers="$WORK/subscribers.csv" \
     --smtp.url="smtp://127.0.0.1:${PORT:-9}" --smtp.tls=none --smtp.rate_per_second=0 \
@@ -236,13 +237,21 @@ check "D: and does not mail carol again (the server would accept it now)" \
   check_mail D --expect ann@example.com --expect bob@example.org --expect dave@example.com
 check "D: carol's one message is the dropped one" "$PY" -c '
 import json, sys; d = json.load(open(sys.argv[1])); assert d["dropped"] == 1 and d["messages"] == 3, d' "$WORK/D/check.json"
-seed_inbox /dev/null "$WORK/D/inbox" 2>/dev/null; mkdir -p "$WORK/D/inbox"
+mkdir -p "$WORK/D/inbox"
 tv D --run.date=2026-11-24 run > /dev/null 2>&1
-check "D: the editor's report shows the uncertain one" "$PY" -c '
+check "D: the editor's report counts the uncertain one" "$PY" -c '
 import re, sys
 page = open(sys.argv[1]).read()
 assert re.search(r"<tr><td>2026-W47</td><td>3</td><td>0</td><td>1</td>", page), "no digest row"
 assert "carol@" not in page, "an address reached a public page"' "$WORK/D/outbox/site/report/index.html"
+# The editor checks the mail log, finds it never arrived, and asks for it again.
+digest D --send --resend=bob@example.org > "$WORK/D3.out" 2>&1
+check "D: --resend of a reader who was mailed is refused (exit 64)" [ $? -eq 64 ]
+check "D: and says why" grep -q 'only an uncertain message is sent again' "$WORK/D3.out"
+digest D --send --resend=Carol@Example.NET > "$WORK/D4.out" 2>&1
+check "D: --resend of the uncertain reader mails her (exit 0)" [ $? -eq 0 ]
+check "D: once more, on the editor's word" check_mail D "${READERS[@]}" --allow-redelivery --expect-count 4
+check "D: the ledger now says sent to all four" [ "$(ledger D)" = "sent=4 failed=0 uncertain=0 queued=0 skipped=0 sending=0" ]
 stop_server D
 
 # E: 451 to dave once: retried after the delay, delivered once.
