@@ -64,7 +64,8 @@ BOOST_AUTO_TEST_CASE(the_header_is_email_name_status_in_any_case_after_an_option
 }
 
 BOOST_AUTO_TEST_CASE(binary_and_utf16_files_are_refused_whole) {
-  BOOST_TEST(parse_subscribers(std::string("email,name,status\na\0b", 23)).file_error ==
+  static const char binary[] = "email,name,status\na\0b";
+  BOOST_TEST(parse_subscribers(std::string(binary, sizeof binary - 1)).file_error ==
              "the file holds NUL bytes, so it is binary data, not a subscribers CSV; check the configured file.");
   BOOST_TEST(parse_subscribers("\xFF\xFE" "e\0m\0").file_error ==
              "the file is saved as UTF-16; a subscribers file must be UTF-8: save it again as CSV UTF-8.");
