@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build run test test-sanitize demo-reset bench clean
+.PHONY: all deps build run test test-sanitize fuzz demo-reset bench clean
 
 all: build
 
@@ -31,9 +31,15 @@ test-sanitize: deps
 	@cmake --build $(BUILD)-sanitize -j$(JOBS)
 	@cd $(BUILD)-sanitize && ctest --output-on-failure -j$(JOBS)
 
+# libFuzzer targets (fuzz/), FUZZ_SECONDS each, in $(BUILD)-fuzz with clang.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/install-deps.sh --fuzz
+	@fuzz/run.sh $(FUZZ_SECONDS) $(CURDIR)/$(BUILD)-fuzz
+
 bench: build
 	@scripts/install-deps.sh --bench
 	@bench/run $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-sanitize
+	rm -rf $(BUILD) $(BUILD)-sanitize $(BUILD)-fuzz

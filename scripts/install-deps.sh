@@ -24,6 +24,10 @@ packages=(
 if [ "${1:-}" = "--bench" ]; then
   packages+=(postfix)
 fi
+# --fuzz: clang, for libFuzzer (fuzz/run.sh).
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-dev)
+fi
 # npm (for scripts/install-node-tools.sh) from Debian only when there is none on PATH: a
 # machine with NodeSource's nodejs already has npm, and Debian's npm conflicts with it.
 command -v npm >/dev/null || packages+=(nodejs npm)

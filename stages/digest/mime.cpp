@@ -1,5 +1,7 @@
 #include "stages/digest/mime.hpp"
 
+#include <algorithm>
+
 #include "stages/common/inbox_text.hpp"
 
 namespace tv::digest {
@@ -79,11 +81,20 @@ std::vector<std::string> words_of(std::string_view s) {
   return out;
 }
 
+// A word longer than this is never written as it is: folding cannot split it, and with the
+// header's name and a fold it could pass the 998-octet line limit (RFC 5322 2.1.1). Links
+// (List-Unsubscribe, about 110) stay readable; only a pathological value is encoded.
+constexpr std::size_t kLongestPlainWord = 900;
+
 // The value's tokens: plain ASCII words as they are (a long one is left whole: it cannot be
-// folded), or encoded words when any character is not ASCII or the text looks like an
-// encoded word itself.
+// folded), or encoded words when any character is not ASCII, the text looks like an encoded
+// word itself, or a word is too long for any line.
 std::vector<std::string> value_tokens(const std::string& safe) {
-  if (plain_ascii(safe) && safe.find("=?") == std::string::npos) return words_of(safe);
+  if (plain_ascii(safe) && safe.find("=?") == std::string::npos) {
+    auto words = words_of(safe);
+    if (std::none_of(words.begin(), words.end(), [](std::string_view w) { return w.size() > kLongestPlainWord; }))
+      return words;
+  }
   return encoded_words(safe);
 }
 
@@ -141,7 +152,7 @@ std::string address(std::string_view display_name, std::string_view email) {
   std::string name = header_safe(display_name);
   if (name.empty()) return "<" + mail + ">";
   std::vector<std::string> tokens;
-  if (plain_ascii(name) && name.find("=?") == std::string::npos) {
+  if (plain_ascii(name) && name.find("=?") == std::string::npos && name.size() <= kLongestPlainWord) {
     std::string quoted = "\"";
     for (char c : name) {
       if (c == '"' || c == '\\') quoted += '\\';

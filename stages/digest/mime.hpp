@@ -5,7 +5,8 @@
 // which turn CR, LF, NUL and every other control character (C0, DEL, C1, and U+2028/U+2029)
 // into a space, so no value from a scraped page or a subscriber row can start a new header.
 // Non-ASCII text becomes RFC 2047 encoded words (UTF-8, base64), each at most 75 characters,
-// on lines folded to at most 78 characters.
+// on lines folded to at most 78 characters. So does a value with a word over 900 characters,
+// which no fold could split: no header line ever passes the 998-octet limit.
 //
 // Bodies are UTF-8 in quoted-printable (RFC 2045): lines of at most 76 characters with soft
 // breaks, CRLF line ends, trailing spaces and tabs encoded, '.' at a line start encoded (so no
