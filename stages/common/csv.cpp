@@ -98,4 +98,50 @@ std::vector<std::string> report(const Problems& p) {
   return out;
 }
 
+void read_file(std::string_view bytes, const Kind& kind, Problems& out,
+               const std::function<std::string(const Record&)>& header_problem,
+               const std::function<void(const Record&)>& row) {
+  const std::string header_sentence =
+      std::string(kind.file) + " starts with the header line " + std::string(kind.header_line) + ".";
+  if (bytes.size() > kind.max_bytes) {
+    out.file_error = "the file is " + std::to_string(bytes.size()) + " bytes; " + std::string(kind.file) +
+                     " may be at most " + std::to_string(kind.max_bytes) + " bytes" + std::string(kind.too_big_advice) +
+                     ".";
+    return;
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    out.file_error = "the file is saved as UTF-16" + std::string(kind.utf16_detail) + "; " + std::string(kind.file) +
+                     " must be UTF-8: save it again as CSV UTF-8.";
+    return;
+  }
+  if (bytes.find('\0') != std::string_view::npos) {
+    out.file_error = "the file holds NUL bytes, so it is binary data, not a " + std::string(kind.csv) + "; " +
+                     std::string(kind.binary_advice) + ".";
+    return;
+  }
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+
+  Reader reader(bytes);
+  Record r;
+  bool header = false;
+  while (reader.next(r)) {
+    if (!header && r.unterminated) {
+      out.file_error = "the header (line " + std::to_string(r.line) + ") opens a double quote that is never closed; " +
+                       header_sentence;
+      return;
+    }
+    if (r.blank()) continue;
+    if (!header) {
+      if (auto why = header_problem(r); !why.empty()) {
+        out.file_error = why;
+        return;
+      }
+      header = true;
+      continue;
+    }
+    row(r);
+  }
+  if (!header) out.file_error = "the file holds no header and no rows; " + header_sentence;
+}
+
 }  // namespace tv::csv

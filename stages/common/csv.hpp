@@ -1,5 +1,6 @@
 // Csv: cuts RFC 4180 bytes into records, one forward pass (linear time, no recursion), for
-// the CSV inbox kinds (community votes, subscribers). Each kind checks the fields itself.
+// the CSV inbox kinds (community votes, subscribers). read_file() does the file-level checks
+// and the header-then-rows walk they share; each kind checks its header and fields itself.
 //
 // Fields in double quotes may hold commas, line breaks and "" for a quote; CRLF or LF; the
 // last line break is optional. Quoting mistakes do not stop the reader: a field with a quote
@@ -8,6 +9,8 @@
 // `unterminated`. Line numbers are 1-based; a record spanning lines reports its first.
 // Never throws (but std::bad_alloc).
 #pragma once
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,5 +70,24 @@ struct Problems {
 // The editor-facing problem list: file_error, or one "line N: ..." per error, then
 // "and N more problems." when some were left out. Empty when there is nothing to report.
 std::vector<std::string> report(const Problems&);
+
+// How one CSV inbox kind names itself in the file-level messages read_file() writes.
+struct Kind {
+  std::string_view file;             // "a votes file"
+  std::string_view csv;              // "votes CSV"
+  std::string_view header_line;      // "tool,voter,vote,cast_at"
+  std::size_t max_bytes;
+  std::string_view too_big_advice;   // after "... may be at most N bytes", e.g. ": split it into several files"
+  std::string_view utf16_detail;     // after "saved as UTF-16", e.g. " (it starts with a UTF-16 byte-order mark)"
+  std::string_view binary_advice;    // after "not a votes CSV; ", e.g. "check that the right file was dropped"
+};
+
+// The reading every CSV kind shares: refuses a file that is too big, UTF-16 or binary (setting
+// out.file_error), drops a UTF-8 byte-order mark, skips blank records, hands the first record
+// to `header_problem` ("" when it is the right header, else the file_error) and every later
+// one to `row`. A header whose quote never closes, or no header at all, is a file_error too.
+void read_file(std::string_view bytes, const Kind& kind, Problems& out,
+               const std::function<std::string(const Record&)>& header_problem,
+               const std::function<void(const Record&)>& row);
 
 }  // namespace tv::csv

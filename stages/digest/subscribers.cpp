@@ -209,42 +209,9 @@ bool valid_address(std::string_view a) { return address_problem(a).empty(); }
 
 Parsed parse_subscribers(std::string_view bytes) {
   Parsed out;
-  if (bytes.size() > kMaxBytes) {
-    out.file_error = "the file is " + std::to_string(bytes.size()) + " bytes; a subscribers file may be at most " +
-                     std::to_string(kMaxBytes) + " bytes.";
-    return out;
-  }
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    out.file_error = "the file is saved as UTF-16; a subscribers file must be UTF-8: save it again as CSV UTF-8.";
-    return out;
-  }
-  if (bytes.find('\0') != std::string_view::npos) {
-    out.file_error = "the file holds NUL bytes, so it is binary data, not a subscribers CSV; check the configured file.";
-    return out;
-  }
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-
-  Reader reader(bytes);
-  Record r;
-  bool header = false;
-  while (reader.next(r)) {
-    if (!header && r.unterminated) {
-      out.file_error = "the header (line " + std::to_string(r.line) + ") opens a double quote that is never closed; " +
-                       kHeaderSentence + ".";
-      return out;
-    }
-    if (r.blank()) continue;
-    if (!header) {
-      if (auto why = header_problem(r); !why.empty()) {
-        out.file_error = why;
-        return out;
-      }
-      header = true;
-      continue;
-    }
-    check(r, out);
-  }
-  if (!header) out.file_error = std::string("the file holds no header and no rows; ") + kHeaderSentence + ".";
+  static constexpr csv::Kind kind{"a subscribers file", "subscribers CSV", "email,name,status", kMaxBytes, "", "",
+                                   "check the configured file"};
+  csv::read_file(bytes, kind, out, header_problem, [&](const Record& r) { check(r, out); });
   return out;
 }
 

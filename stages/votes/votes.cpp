@@ -272,46 +272,11 @@ std::string_view to_string(Vote v) { return v == Vote::ship ? "ship" : "skip"; }
 
 Parsed parse(std::string_view bytes) {
   Parsed out;
-  if (bytes.size() > kMaxBytes) {
-    out.file_error = "the file is " + std::to_string(bytes.size()) + " bytes; a votes file may be at most " +
-                     std::to_string(kMaxBytes) + " bytes: split it into several files.";
-    return out;
-  }
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    out.file_error = "the file is saved as UTF-16 (it starts with a UTF-16 byte-order mark); a votes file must be "
-                     "UTF-8: save it again as CSV UTF-8.";
-    return out;
-  }
-  if (bytes.find('\0') != std::string_view::npos) {
-    out.file_error = "the file holds NUL bytes, so it is binary data, not a votes CSV; check that the right file "
-                     "was dropped.";
-    return out;
-  }
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-
-  Reader reader(bytes);
-  Record r;
+  static constexpr csv::Kind kind{"a votes file", "votes CSV", "tool,voter,vote,cast_at", kMaxBytes,
+                                   ": split it into several files", " (it starts with a UTF-16 byte-order mark)",
+                                   "check that the right file was dropped"};
   Errors errors(out);
-  bool header = false;
-  while (reader.next(r)) {
-    if (!header && r.unterminated) {
-      out.file_error = "the header (line " + std::to_string(r.line) + ") opens a double quote that is never "
-                       "closed; a votes file starts with the header line tool,voter,vote,cast_at.";
-      return out;
-    }
-    if (r.blank()) continue;
-    if (!header) {
-      if (auto why = header_problem(r); !why.empty()) {
-        out.file_error = why;
-        return out;
-      }
-      header = true;
-      continue;
-    }
-    check(r, out, errors);
-  }
-  if (!header) out.file_error = "the file holds no header and no rows; a votes file starts with the header line "
-                                "tool,voter,vote,cast_at.";
+  csv::read_file(bytes, kind, out, header_problem, [&](const Record& r) { check(r, out, errors); });
   return out;
 }
 
