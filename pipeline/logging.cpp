@@ -2,6 +2,7 @@
 
 #include <spdlog/sinks/ansicolor_sink.h>
 #include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/pattern_formatter.h>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,50 @@
 
 namespace tv {
 namespace {
+
+// A message as it may be shown: file names and scraped text in it cannot move a terminal's
+// cursor, recolour it or forge a log line. Every control character but the line feed (C0,
+// DEL, C1) and every ill-formed UTF-8 byte becomes U+FFFD; a line feed not followed by a
+// space is followed by two, so a line that does not start with a time is always the
+// continuation of the line above.
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 && c >= 0xC2 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 && c <= 0xF4 ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
+    if (ok && len == 3) {  // no overlong forms, no surrogates
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
+    }
+    if (ok && len == 4) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+    }
+    const bool control = ok && ((c < 0x20 && c != '\n') || c == 0x7F || (c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0));
+    if (!ok || control) {
+      out += "\xEF\xBF\xBD";
+      i += ok ? len : 1;
+      continue;
+    }
+    out.append(s, i, len);
+    if (c == '\n' && (i + 1 >= s.size() || s[i + 1] != ' ')) out += "  ";
+    i += len;
+  }
+  return out;
+}
+
+// The terminal's "%*": the message, printable.
+class PrintableMessage final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+    auto text = printable(std::string_view(msg.payload.data(), msg.payload.size()));
+    dest.append(text.data(), text.data() + text.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<PrintableMessage>(); }
+};
 
 // Formats a log_msg as one JSON object: {"ts","level","run_id","msg"}.
 class JsonFormatter final : public spdlog::formatter {
@@ -30,7 +75,7 @@ class JsonFormatter final : public spdlog::formatter {
         {"level", std::string(spdlog::level::to_string_view(msg.level).data(),
                               spdlog::level::to_string_view(msg.level).size())},
         {"run_id", run_id_},
-        {"msg", std::string(msg.payload.data(), msg.payload.size())},
+        {"msg", printable(std::string_view(msg.payload.data(), msg.payload.size()))},
     };
     // Replace invalid UTF-8 (a hostile file name) instead of throwing.
     auto text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -57,7 +102,9 @@ std::string new_run_id() {
 
 void init_terminal_logging(const std::string& level) {
   auto sink = std::make_shared<spdlog::sinks::ansicolor_stderr_sink_mt>();
-  sink->set_pattern("%H:%M:%S %^%-5l%$ %v");
+  auto formatter = std::make_unique<spdlog::pattern_formatter>();
+  formatter->add_flag<PrintableMessage>('*').set_pattern("%H:%M:%S %^%-5l%$ %*");
+  sink->set_formatter(std::move(formatter));
   auto logger = std::make_shared<spdlog::logger>("tv", sink);
   logger->set_level(spdlog::level::from_str(level));
   spdlog::set_default_logger(logger);

@@ -61,6 +61,12 @@ std::size_t skip_prolog(std::string_view s) {
       i = skip_space(s, e + 3);
     } else if (s.substr(i, 2) == "<?" || s.substr(i, 2) == "<!") {
       auto e = s.find('>', i + 2);
+      // A doctype's internal subset ("<!DOCTYPE panel [ <!ENTITY ...> ]>") holds '>' of its
+      // own: the doctype ends at the "]>" after its '['.
+      if (auto open = s.find('[', i + 2); s.substr(i, 9) == "<!doctype" && open < e) {
+        auto close = s.find("]>", open);
+        e = close == std::string_view::npos ? close : close + 1;
+      }
       if (e == std::string_view::npos) return s.size();
       i = skip_space(s, e + 1);
     } else {
