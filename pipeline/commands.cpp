@@ -21,6 +21,8 @@
 #include "pipeline/nightly.hpp"
 #include "pipeline/panel_step.hpp"
 #include "pipeline/record_json.hpp"
+#include "pipeline/output_error.hpp"
+#include "pipeline/preflight.hpp"
 #include "pipeline/run_lock.hpp"
 #include "pipeline/site_data.hpp"
 #include "pipeline/site_step.hpp"
@@ -86,6 +88,13 @@ int command_run(const Config& cfg) {
     return code(Exit::locked);
   }
 
+  if (auto problems = check_outputs(cfg, state_db(cfg)); !problems.empty()) {
+    for (const auto& p : problems)
+      spdlog::error("{} {}; {}", p.folder.string(), p.what, output_remedy(p.err));
+    spdlog::error("the run stopped before taking anything: nothing was stored, moved or published");
+    return code(Exit::output_failed);
+  }
+
   std::string run_id = new_run_id();
   std::optional<Store> store;
   try {
@@ -105,7 +114,7 @@ int command_run(const Config& cfg) {
   try {
     Progress progress;
     auto counts = run_nightly(cfg, *store, profiles, run_id, progress);
-    std::string today = cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
+    std::string today = run_day(cfg);
     auto cat = update_catalogue(cfg, *store, run_id, today);
     auto panel = attach_panel(cfg, *store);
     std::size_t reviews = 0, reviewed = 0, votes = 0, voted = 0, waiting_votes = 0;
@@ -150,9 +159,17 @@ int command_run(const Config& cfg) {
     std::printf("Editor's report: %s\n", (cfg.paths.outbox / "site" / "report" / "index.html").c_str());
     if (!digest_line.empty()) std::printf("%s\n", digest_line.c_str());
   } catch (const std::exception& e) {
-    spdlog::error("run {} failed: {}", run_id, e.what());
     row.outcome = std::string("failed: ") + e.what();
-    exit = code(Exit::run_failed);
+    if (int err = output_errno(e)) {
+      spdlog::error("run {} stopped: {}; {}", run_id, e.what(), output_remedy(err));
+      spdlog::error("nothing half-written was published (the site is the last complete one); inputs not yet "
+                    "filed stay in {} for the next run",
+                    (cfg.paths.inbox / ".processing").string());
+      exit = code(Exit::output_failed);
+    } else {
+      spdlog::error("run {} failed: {}", run_id, e.what());
+      exit = code(Exit::run_failed);
+    }
   }
   row.exit_code = exit;
   row.finished_at = utc_now();
@@ -160,7 +177,7 @@ int command_run(const Config& cfg) {
     store->end_run(row);
   } catch (const std::exception& e) {
     spdlog::error("cannot record the end of run {}: {}", run_id, e.what());
-    exit = code(Exit::run_failed);
+    if (exit != code(Exit::output_failed)) exit = code(Exit::run_failed);
   }
   return exit;
 }
@@ -262,14 +279,14 @@ int command_status(const Config& cfg, bool as_json) {
   if (out.contains("directives_waiting") && !out["directives_waiting"].empty()) {
     std::cout << "Directives not applied: " << out["directives_waiting"].size() << "\n";
     for (const auto& d : out["directives_waiting"])
-      std::cout << "  " << d["file"].get<std::string>() << " line " << d["line"] << ": " << d["action"].get<std::string>()
+      std::cout << "  " << ingest::safe_file_name(d["file"].get<std::string>()) << " line " << d["line"] << ": " << d["action"].get<std::string>()
                 << " \"" << d["a"].get<std::string>() << "\" / \"" << d["b"].get<std::string>() << "\" ("
                 << d["status"].get<std::string>() << "): " << d["detail"].get<std::string>() << "\n";
   }
   if (out.contains("reviews_waiting") && !out["reviews_waiting"].empty()) {
     std::cout << "Reviews waiting for their tool: " << out["reviews_waiting"].size() << "\n";
     for (const auto& w : out["reviews_waiting"])
-      std::cout << "  " << w["file"].get<std::string>() << " line " << w["line"] << ": "
+      std::cout << "  " << ingest::safe_file_name(w["file"].get<std::string>()) << " line " << w["line"] << ": "
                 << w["reviewer"].get<std::string>() << " on \"" << w["tool"].get<std::string>()
                 << "\": " << w["reason"].get<std::string>() << "\n";
   }
@@ -284,7 +301,7 @@ int command_status(const Config& cfg, bool as_json) {
   if (out.contains("row_problems") && !out["row_problems"].empty()) {
     std::cout << "Problems in taken files (those rows were left out): " << out["row_problems"].size() << "\n";
     for (const auto& n : out["row_problems"]) {
-      std::cout << "  " << n["file"].get<std::string>() << ": ";
+      std::cout << "  " << ingest::safe_file_name(n["file"].get<std::string>()) << ": ";  // a name may hold escapes
       if (n["line"].get<int>() > 0) std::cout << "line " << n["line"] << ": ";
       std::cout << n["problem"].get<std::string>() << "\n";
     }
@@ -364,7 +381,7 @@ int command_export_site(const Config& cfg) {
     spdlog::error("cannot open the state store: {}", e.what());
     return code(Exit::run_failed);
   }
-  std::string today = cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
+  std::string today = run_day(cfg);
   std::cout << dump_json(build_site_data(cfg, *store, attach_panel(cfg, *store), today), 2) << "\n";
   return code(Exit::ok);
 }

@@ -9,6 +9,7 @@
 #include <regex>
 #include <sstream>
 
+#include "stages/common/utc.hpp"
 #include "stages/digest/calendar.hpp"
 #include "stages/digest/subscribers.hpp"
 #include "stages/pair/pair.hpp"
@@ -78,6 +79,8 @@ po::options_description describe(Config& c, Raw& raw) {
      "larger HTML pages are moved aside")
     ("limits.max_depth", num(&c.limits.max_depth),
      "pages nesting elements deeper than this are moved aside")
+    ("limits.min_free_mb", num(&c.limits.min_free_mb),
+     "a run starts only when every disk it writes has this many MiB free (and `ulimit -f` allows as much)")
     ("run.jobs", num(&c.run.jobs), "worker threads for parsing pages; 0 = one per core")
     ("run.date", text(&c.run.date),
      "the date a run publishes under (YYYY-MM-DD), for backfills; empty = today in UTC")
@@ -350,6 +353,10 @@ const std::vector<KeyDoc>& config_keys() {
     return out;
   }();
   return keys;
+}
+
+std::string run_day(const Config& cfg) {
+  return cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
 }
 
 }  // namespace tv

@@ -58,6 +58,7 @@ struct Config {
   struct Limits {
     std::size_t max_page_bytes = 8u << 20;  // HTML pages larger than this are moved aside
     std::size_t max_depth = 512;            // deeper element nesting is moved aside
+    std::size_t min_free_mb = 64;           // a run starts only with this much room to write
   } limits;
 
   struct Run {
@@ -123,6 +124,9 @@ struct Override {
 
 // Reads the config file (when `file` is not empty), applies the overrides on top, resolves
 // relative paths, validates. Throws ConfigError naming the key or the file.
+// The date a run publishes under: run.date, or today in UTC.
+std::string run_day(const Config& cfg);
+
 Config load_config(const std::filesystem::path& file, const std::vector<Override>& overrides);
 
 // Every key with its default and its one-line documentation, in file order; used by

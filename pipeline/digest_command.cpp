@@ -12,6 +12,7 @@
 #include "pipeline/digest_step.hpp"
 #include "pipeline/exit_codes.hpp"
 #include "pipeline/logging.hpp"
+#include "pipeline/output_error.hpp"
 #include "pipeline/run_lock.hpp"
 #include "pipeline/store.hpp"
 #include "stages/common/utc.hpp"
@@ -26,10 +27,6 @@ std::optional<std::string> read_whole(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::string today(const Config& cfg) {
-  return cfg.run.date.empty() ? format_utc(std::chrono::system_clock::now(), "%Y-%m-%d") : cfg.run.date;
 }
 
 // The readers, with each bad row of the subscribers file reported; nullopt when the file
@@ -100,7 +97,7 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
     spdlog::error("{}", e.what());
     return code(Exit::config);
   }
-  digest::WeekSpan span = week_arg.empty() ? digest::last_complete_week(today(cfg)) : digest::week_span(week_arg);
+  digest::WeekSpan span = week_arg.empty() ? digest::last_complete_week(run_day(cfg)) : digest::week_span(week_arg);
   if (span.id.empty()) {
     spdlog::error("digest: --week {} is not an ISO week; write it like 2026-W47", week_arg);
     return code(Exit::usage);
@@ -184,6 +181,11 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
     bool all = report.failed + report.uncertain + report.still_queued + report.interrupted == 0;
     return all ? code(Exit::ok) : code(Exit::ok_with_rejects);
   } catch (const std::exception& e) {
+    if (int err = output_errno(e)) {
+      spdlog::error("digest {} stopped: {}; {}", span.id, e.what(), output_remedy(err));
+      if (send) spdlog::error("no reader is mailed twice: the next `digest --send` settles this one first");
+      return code(Exit::output_failed);
+    }
     spdlog::error("digest {} failed: {}", span.id, e.what());
     return code(Exit::run_failed);
   }

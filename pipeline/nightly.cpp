@@ -8,6 +8,7 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -196,14 +197,16 @@ void examine_all(const std::vector<Claimed>& files, const Config& cfg, const ext
   if (failure) std::rethrow_exception(failure);
 }
 
-// Files outcomes in batches of up to 256: first the rejected files go aside (each beside
-// its reason), then one transaction records the whole batch, then taken files move to the
-// archive paths recorded in it. A crash after the commit and before a move leaves a claimed
-// file whose hash is already taken, and the next run only finishes filing it.
+// Files outcomes in batches of up to 256: one transaction records the whole batch, each file
+// with the path it had while claimed and the path it goes to (archive, or the rejected
+// folder), then the files move there (a rejected file after its reason file). A kill after
+// the commit and before a move leaves a claimed file whose claim path is recorded: the next
+// run only finishes its move, without a second row. A kill before the commit leaves nothing
+// recorded and nothing moved: the next run decides again.
 class Filer {
  public:
-  Filer(Store& store, ingest::Inbox& inbox, const std::string& run_id, NightlyCounts& counts)
-      : store_(store), inbox_(inbox), run_id_(run_id), counts_(counts) {}
+  Filer(Store& store, ingest::Inbox& inbox, const std::string& run_id, std::string day, NightlyCounts& counts)
+      : store_(store), inbox_(inbox), run_id_(run_id), day_(std::move(day)), counts_(counts) {}
 
   void add(Outcome o) {
     batch_.push_back(std::move(o));
@@ -214,15 +217,21 @@ class Filer {
     auto when = std::chrono::system_clock::now();
     std::string at = utc_now();
     std::vector<Store::DropRecords> rows;
-    std::vector<std::pair<const Outcome*, fs::path>> moves;
+    std::vector<Move> moves;
+    std::set<fs::path> promised;  // rejected-folder names given to this batch's files
     for (auto& o : batch_) {
-      Drop d{run_id_, o.file.name, o.sha256, std::int64_t(o.size), DropOutcome::taken, o.kind, "", "", at};
+      if (finish_interrupted(o)) continue;
+      Drop d{run_id_, o.file.name, o.sha256, std::int64_t(o.size), DropOutcome::taken, o.kind, "", "", at, day_,
+             o.file.path.string()};
       if (o.reject) {
         ingest::ReasonFile rf{o.file.name, o.sha256, run_id_, at, o.kind, o.size, *o.reject};
         d.outcome = DropOutcome::rejected;
         d.reason = o.reject->problem;
-        d.moved_to = inbox_.reject(o.file, ingest::format_reason_file(rf)).string();
+        d.moved_to = inbox_.reject_path(o.file, promised).string();
+        promised.insert(d.moved_to);
+        promised.insert(d.moved_to + ".reason.txt");
         rows.push_back({d, {}, {}, {}, {}, {}});
+        moves.push_back({&o, d.moved_to, ingest::format_reason_file(rf)});
         ++counts_.rejected;
         spdlog::warn("moved aside {}: {}", o.file.name, o.reject->problem);
         continue;
@@ -230,19 +239,13 @@ class Filer {
       if (!o.has_content() || !seen_.insert(o.sha256).second) {
         // Bytes taken before (or earlier in this run).
         auto first = store_.find_taken(o.sha256);
-        if (first && first->name == o.file.name && !fs::exists(first->moved_to)) {
-          // A run died between recording this file and filing it away: finish its work.
-          inbox_.file_away(o.file, first->moved_to);
-          spdlog::info("filed away {} for an interrupted run ({})", o.file.name, first->run_id);
-          continue;
-        }
         d.outcome = DropOutcome::duplicate;
         d.kind = "duplicate";
         d.reason = first ? "same bytes as " + first->name + ", taken " + first->at
                          : "same bytes as a file taken earlier in this run";
         d.moved_to = inbox_.archive_path(o.file, o.sha256, when).string();
         rows.push_back({d, {}, {}, {}, {}, {}});
-        moves.emplace_back(&o, d.moved_to);
+        moves.push_back({&o, d.moved_to, std::nullopt});
         ++counts_.duplicates;
         spdlog::info("{}: {}; not processed again", o.file.name, d.reason);
         continue;
@@ -265,15 +268,41 @@ class Filer {
         rows.push_back({d, {{r.name.value, r.category.present ? r.category.value : "", dump_json(to_json(r))}}, {}, {}, {}, {}});
         ++counts_.records;
       }
-      moves.emplace_back(&o, d.moved_to);
+      moves.push_back({&o, d.moved_to, std::nullopt});
       ++counts_.taken;
     }
     store_.record(rows);
-    for (auto& [o, to] : moves) inbox_.file_away(o->file, to);
+    for (const auto& m : moves) {
+      if (m.reason) inbox_.reject(m.outcome->file, m.to, *m.reason);
+      else inbox_.file_away(m.outcome->file, m.to);
+    }
     batch_.clear();
   }
 
  private:
+  struct Move {
+    const Outcome* outcome;
+    fs::path to;
+    std::optional<std::string> reason;  // the reason file's text, for a file moved aside
+  };
+
+  // A claimed file that a killed run recorded but had not moved: finish the move it recorded.
+  // The same name and bytes, or it is not that file (a claim path is unique to a run's start
+  // microsecond and sequence number, so this is belt and braces).
+  bool finish_interrupted(const Outcome& o) {
+    auto done = store_.find_by_claim(o.file.path.string());
+    if (!done || done->name != o.file.name || done->sha256 != o.sha256) return false;
+    if (done->outcome == DropOutcome::rejected) {
+      ingest::Reason why = o.reject ? *o.reject : ingest::Reason{done->reason, ""};
+      ingest::ReasonFile rf{done->name, done->sha256, done->run_id, done->at, done->kind, std::uint64_t(done->size), why};
+      inbox_.reject(o.file, done->moved_to, ingest::format_reason_file(rf));
+    } else {
+      inbox_.file_away(o.file, done->moved_to);
+    }
+    spdlog::info("filed away {} as an interrupted run ({}) recorded it", o.file.name, done->run_id);
+    return true;
+  }
+
   static std::vector<panel::ReviewRow> panel_rows(const reviews::Parsed& p) {
     std::vector<panel::ReviewRow> out;
     for (const auto& r : p.reviews)
@@ -302,6 +331,7 @@ class Filer {
   Store& store_;
   ingest::Inbox& inbox_;
   std::string run_id_;
+  std::string day_;
   NightlyCounts& counts_;
   std::vector<Outcome> batch_;
   std::unordered_set<std::string> seen_;
@@ -338,7 +368,7 @@ NightlyCounts run_nightly(const Config& cfg, Store& store, const extract::Profil
   // Stage 2: read, sniff and normalise, in parallel; file away in claim order.
   std::unordered_set<std::string> taken;
   for (auto& sha : store.taken_hashes()) taken.insert(std::move(sha));
-  Filer filer(store, inbox, run_id, counts);
+  Filer filer(store, inbox, run_id, run_day(cfg), counts);
   progress.start("ingest", files.size());
   examine_all(files, cfg, profiles, taken, [&](Outcome o) {
     filer.add(std::move(o));

@@ -3,10 +3,11 @@
 // Later stages (dedupe, pair, review, render, digest) join this list as they are built.
 //
 // Crash safety: a file is claimed (renamed into inbox/.processing) before it is read; its
-// rows are committed to the store before it is moved to the archive or the rejected folder;
-// a file found in .processing at start-up is taken up again, and one whose hash the store
-// already has as taken is only filed away. So a kill at any moment loses no file and takes
-// none twice.
+// rows, with its claim path and destination, are committed to the store before it is moved to
+// the archive or the rejected folder; a file found in .processing at start-up is taken up
+// again, and one whose claim path the store has recorded is only moved where the row says.
+// So a kill at any moment loses no file, records none twice and moves none aside unrecorded
+// (tests/faults/crash.py kills runs at random to prove it).
 //
 // Errors: bad inputs are ordinary outcomes (moved aside, counted); a failing store or file
 // system throws, and the driver reports it as a failed run.

@@ -12,7 +12,8 @@ namespace tv {
 namespace {
 
 [[noreturn]] void fail(const std::string& doing, const std::filesystem::path& file) {
-  throw std::runtime_error("cannot " + doing + " the send journal " + file.string() + ": " + std::strerror(errno));
+  throw std::filesystem::filesystem_error("cannot " + doing + " the send journal", file,
+                                          std::error_code(errno, std::generic_category()));
 }
 
 // One line per field set: no tab or line break may reach the file.

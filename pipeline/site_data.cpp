@@ -69,7 +69,7 @@ json build_site_data(const Config& cfg, const Store& store, const panel::Attache
 
   json report;
   json rejected = json::array();
-  for (const auto& d : store.rejected_drops(500)) rejected.push_back({{"name", d.name}, {"reason", d.reason}, {"at", d.at}});
+  for (const auto& d : store.rejected_drops(500)) rejected.push_back({{"name", d.name}, {"reason", d.reason}, {"day", d.day}});
   report["rejected"] = rejected;
   json notes = json::array();
   for (const auto& n : store.drop_notes(500))

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include "pipeline/store_sql.hpp"
 
 namespace tv {
@@ -132,6 +135,12 @@ const char* const kMigrations[] = {
       UNIQUE(week, recipient));
     CREATE INDEX digest_sends_by_status ON digest_sends(status);
     )sql",
+    R"sql(
+    ALTER TABLE drops ADD COLUMN day TEXT NOT NULL DEFAULT '';
+    UPDATE drops SET day = substr(at, 1, 10);
+    ALTER TABLE drops ADD COLUMN claim TEXT NOT NULL DEFAULT '';
+    CREATE INDEX drops_by_claim ON drops(claim);
+    )sql",
 };
 
 Drop read_drop(const Stmt& s) {
@@ -147,17 +156,19 @@ Drop read_drop(const Stmt& s) {
   d.moved_to = s.text(6);
   d.reason = s.text(7);
   d.at = s.text(8);
+  d.day = s.text(9);
+  d.claim = s.text(10);
   return d;
 }
 
-constexpr const char* kDropColumns = "run_id, name, sha256, size, outcome, kind, moved_to, reason, at";
+constexpr const char* kDropColumns = "run_id, name, sha256, size, outcome, kind, moved_to, reason, at, day, claim";
 
 std::int64_t insert_drop(sqlite3* db, const Drop& d) {
-  Stmt s(db, "INSERT INTO drops(run_id, name, sha256, size, outcome, kind, moved_to, reason, at) "
-             "VALUES(?,?,?,?,?,?,?,?,?)");
+  Stmt s(db, "INSERT INTO drops(run_id, name, sha256, size, outcome, kind, moved_to, reason, at, day, claim) "
+             "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, d.run_id).bind(2, d.name).bind(3, d.sha256).bind(4, d.size)
       .bind(5, std::string(to_string(d.outcome))).bind(6, d.kind).bind(7, d.moved_to)
-      .bind(8, d.reason).bind(9, d.at);
+      .bind(8, d.reason).bind(9, d.at).bind(10, d.day).bind(11, d.claim);
   s.step("recording an inbox file");
   return sqlite3_last_insert_rowid(db);
 }
@@ -182,15 +193,34 @@ std::string_view to_string(DropOutcome o) {
   return "rejected";
 }
 
+StoreError store_error(sqlite3* db, const std::string& doing) {
+  std::string msg = "state store: " + doing + ": " + (db ? sqlite3_errmsg(db) : "out of memory");
+  const int rc = db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM;
+  int os = 0;
+  if (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY) {
+    // sqlite3_system_errno is often 0 by the time the error surfaces (a rollback ran since);
+    // the failing file keeps its own: the database's, or the WAL's.
+    os = sqlite3_system_errno(db);
+    if (os == 0) sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &os);
+    sqlite3_file* wal = nullptr;
+    if (os == 0 && sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK && wal &&
+        wal->pMethods)
+      wal->pMethods->xFileControl(wal, SQLITE_FCNTL_LAST_ERRNO, &os);
+    if (os == 0 && rc == SQLITE_FULL) os = ENOSPC;
+  }
+  if (os != 0) msg += std::string(" (") + std::strerror(os) + ")";
+  return StoreError(msg, os);
+}
+
 Store Store::open(const std::filesystem::path& file) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                       nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    StoreError e = store_error(db, "cannot open " + file.string());
     sqlite3_close(db);
-    throw StoreError("cannot open state store " + file.string() + ": " + msg);
+    throw e;
   }
   Store store(db);
   sqlite3_busy_timeout(db, 5000);
@@ -227,12 +257,7 @@ Store::~Store() {
 }
 
 void Store::exec(const char* sql, const char* doing) const {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errmsg(db_);
-    sqlite3_free(err);
-    throw StoreError(std::string("state store: ") + doing + ": " + msg);
-  }
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw store_error(db_, doing);
 }
 
 int Store::schema_version() const {
@@ -270,6 +295,15 @@ std::optional<RunRow> Store::last_run() const {
   r.rejected = int(s.integer(8));
   r.records = int(s.integer(9));
   return r;
+}
+
+std::optional<Drop> Store::find_by_claim(const std::string& claim) const {
+  if (claim.empty()) return std::nullopt;
+  std::string sql = std::string("SELECT ") + kDropColumns + " FROM drops WHERE claim = ? ORDER BY id LIMIT 1";
+  Stmt s(db_, sql.c_str());
+  s.bind(1, claim);
+  if (!s.step("looking up a claimed file")) return std::nullopt;
+  return read_drop(s);
 }
 
 std::optional<Drop> Store::find_taken(const std::string& sha256) const {
@@ -327,7 +361,7 @@ void Store::record(const std::vector<DropRecords>& batch) {
 
 std::vector<Drop> Store::rejected_drops(int limit) const {
   std::string sql = std::string("SELECT ") + kDropColumns +
-                    " FROM drops WHERE outcome = 'rejected' ORDER BY id DESC LIMIT ?";
+                    " FROM drops WHERE outcome = 'rejected' ORDER BY day DESC, name, sha256, id LIMIT ?";
   Stmt s(db_, sql.c_str());
   s.bind(1, std::int64_t(limit));
   std::vector<Drop> out;

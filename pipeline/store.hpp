@@ -27,8 +27,13 @@ struct sqlite3_stmt;
 namespace tv {
 
 struct StoreError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit StoreError(const std::string& what, int os_error = 0) : std::runtime_error(what), os_error(os_error) {}
+  int os_error;  // the errno when the operating system refused the I/O (ENOSPC, EFBIG, EROFS, ...); else 0
 };
+
+// The StoreError for a failed call on `db`: "state store: <doing>: <SQLite's message>", plus the
+// system's reason ("(File too large)") and its errno when SQLite's failure was an I/O one.
+StoreError store_error(sqlite3* db, const std::string& doing);
 
 enum class DropOutcome { taken, duplicate, rejected };
 
@@ -42,7 +47,10 @@ struct Drop {
   std::string kind;      // sniffed kind: "html", "panel-reviews", "binary", ...
   std::string moved_to;  // where the file is now (archive or rejected folder)
   std::string reason;    // for rejected: the editor-facing sentence; for duplicate: of what
-  std::string at;        // UTC ISO-8601
+  std::string at;        // UTC ISO-8601, when it was filed
+  std::string day;       // the date the run publishes under (run.date, or that day in UTC)
+  std::string claim;     // its path while claimed (inbox/.processing/STAMP-SEQ~NAME): how a
+                         // rerun finds what a killed run decided for a file it had not yet moved
 };
 
 // A normalised record as stored: its JSON (the export format) plus indexed columns.
@@ -74,6 +82,8 @@ class Store {
 
   // The drop that first took these bytes, if any bytes with this hash were ever taken.
   std::optional<Drop> find_taken(const std::string& sha256) const;
+  // The drop recorded for a claimed path, if a run recorded one (then only its move is left).
+  std::optional<Drop> find_by_claim(const std::string& claim) const;
 
   // Records a batch of drops, each with what was taken from it, in one transaction. The
   // rows' id, file, run_id and taken_at fields are ignored: they come from the drop.
@@ -90,7 +100,8 @@ class Store {
   // Every content hash ever taken (to skip re-reading duplicates without a query per file).
   std::vector<std::string> taken_hashes() const;
 
-  // Rejected drops, newest first.
+  // Rejected drops: the latest run date first, then by name (an order that does not depend on
+  // which worker finished first, nor on whether a run was interrupted and resumed).
   std::vector<Drop> rejected_drops(int limit = 1000) const;
 
   // Every stored record's JSON, in the order they were taken.

@@ -106,7 +106,7 @@ void Store::update_ledger(const std::string& week, const std::vector<digest::Sen
                          "UPDATE digest_sends SET status = ?, detail = ?, attempts = attempts + ?, boot = ?, "
                          "updated_at = ? WHERE week = ? AND recipient = ?",
                          -1, SQLITE_PREPARE_PERSISTENT, &ledger_update_, nullptr) != SQLITE_OK)
-    throw StoreError(std::string("state store: cannot prepare the ledger update: ") + sqlite3_errmsg(db_));
+    throw store_error(db_, "cannot prepare the ledger update");
   Transaction t(db_);
   Stmt s(ledger_update_);
   for (const auto& u : updates) {

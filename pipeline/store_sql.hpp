@@ -15,7 +15,7 @@ class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
-      throw StoreError(std::string("state store: cannot prepare statement: ") + sqlite3_errmsg(db));
+      throw store_error(db, "cannot prepare statement");
   }
   // Borrows a statement the store keeps prepared: reset, not finalized, when done.
   explicit Stmt(sqlite3_stmt* kept) : db_(sqlite3_db_handle(kept)), s_(kept), owned_(false) {}
@@ -43,7 +43,7 @@ class Stmt {
     int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw StoreError(std::string("state store: ") + doing + ": " + sqlite3_errmsg(db_));
+    throw store_error(db_, doing);
   }
   std::string text(int col) const {
     auto p = sqlite3_column_text(s_, col);
@@ -75,12 +75,7 @@ class Transaction {
 
  private:
   void run(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-      std::string msg = err ? err : "unknown error";
-      sqlite3_free(err);
-      throw StoreError(std::string("state store: ") + sql + ": " + msg);
-    }
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) throw store_error(db_, sql);
   }
   sqlite3* db_;
   bool done_ = false;

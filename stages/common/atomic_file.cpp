@@ -12,37 +12,47 @@ namespace tv {
 namespace {
 
 [[noreturn]] void fail(const std::string& doing, const std::filesystem::path& p, int err) {
-  throw std::runtime_error("cannot " + doing + " " + p.string() + ": " + std::strerror(err));
+  throw std::filesystem::filesystem_error("cannot " + doing, p, std::error_code(err, std::generic_category()));
+}
+
+// Creates (or truncates) `file`, writes `bytes` and fsyncs it; 0, or the errno of the failure
+// (the file is then left as it is).
+int write_synced(const std::filesystem::path& file, std::string_view bytes) {
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return errno;
+  std::size_t done = 0;
+  int err = 0;
+  while (done < bytes.size() && err == 0) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) err = n < 0 ? errno : ENOSPC;
+    else done += std::size_t(n);
+  }
+  if (err == 0 && ::fsync(fd) != 0) err = errno;
+  ::close(fd);
+  return err;
+}
+
+void make_parent(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) fail("create the folder of", path, ec.value());
 }
 
 }  // namespace
 
+void write_file_in_place(const std::filesystem::path& path, std::string_view bytes) {
+  make_parent(path);
+  if (int err = write_synced(path, bytes)) fail("write", path, err);
+}
+
 void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) fail("create the folder of", path, ec.value());
+  make_parent(path);
   const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("create", tmp, errno);
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = n < 0 ? errno : ENOSPC;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      fail("write", path, err);
-    }
-    done += std::size_t(n);
-  }
-  if (::fsync(fd) != 0) {
-    int err = errno;
-    ::close(fd);
+  if (int err = write_synced(tmp, bytes)) {
     ::unlink(tmp.c_str());
     fail("write", path, err);
   }
-  ::close(fd);
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());

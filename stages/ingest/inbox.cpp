@@ -1,5 +1,6 @@
 #include "stages/ingest/inbox.hpp"
 
+#include "stages/common/atomic_file.hpp"
 #include "stages/common/utc.hpp"
 
 #include <fcntl.h>
@@ -68,7 +69,15 @@ std::string safe_file_name(const std::string& name) {
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     bool ok = len > 0 && i + len <= name.size();
     for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(name[i + k]) >> 6) == 2;
-    if (!ok || c < 0x20 || c == 0x7f || c == '/' || c == '\\') {
+    // Well-formed only: no overlong form (C0 AF is a '/' to a lax decoder), no surrogate,
+    // nothing past U+10FFFF.
+    const unsigned char d = ok && len > 1 ? static_cast<unsigned char>(name[i + 1]) : 0;
+    ok = ok && c != 0xC0 && c != 0xC1 && c <= 0xF4 && !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0) &&
+         !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
+    if (ok && c == 0xC2 && d < 0xA0) {  // a C1 control (U+0080..U+009F; U+009B is a terminal's CSI)
+      out.push_back('_');
+      i += len;
+    } else if (!ok || c < 0x20 || c == 0x7f || c == '/' || c == '\\') {
       out.push_back('_');
       i += 1;
     } else {
@@ -125,7 +134,16 @@ std::vector<Claimed> Inbox::claim_ready(fs::file_time_type now) {
     std::string name = e.path().filename().string();
     char seq[16];
     std::snprintf(seq, sizeof seq, "%06u", seq_++);
-    fs::path to = dirs_.processing() / (stamp + "-" + seq + "~" + name);
+    // A name near the file system's limit (255 bytes) would not fit after the prefix, and
+    // a claim that fails every night stops every run: the claimed name keeps what fits (cut
+    // on a character boundary); `name` stays whole for this run.
+    std::string stored = stamp + "-" + seq + "~" + name;
+    if (stored.size() > 255) {
+      std::size_t cut = 255;
+      while (cut > 0 && (static_cast<unsigned char>(stored[cut]) & 0xC0) == 0x80) --cut;
+      stored.resize(cut);
+    }
+    fs::path to = dirs_.processing() / stored;
     std::error_code ec;
     fs::rename(e.path(), to, ec);  // same file system: atomic
     if (ec == std::errc::no_such_file_or_directory) continue;  // gone meanwhile: not ours
@@ -160,21 +178,25 @@ fs::path Inbox::file_away(const Claimed& file, const fs::path& to) {
   return dest;
 }
 
-fs::path Inbox::reject(const Claimed& file, const std::string& reason) {
+fs::path Inbox::reject_path(const Claimed& file, const std::set<fs::path>& promised) const {
+  const std::string safe = safe_file_name(file.name);
+  auto taken = [&](const fs::path& to) {
+    const fs::path why = to.string() + ".reason.txt";
+    return promised.count(to) || promised.count(why) || fs::exists(fs::symlink_status(to)) ||
+           fs::exists(fs::symlink_status(why));
+  };
+  fs::path to = dirs_.rejected / safe;
+  for (int i = 2; taken(to); ++i) to = dirs_.rejected / (safe + " (" + std::to_string(i) + ")");
+  return to;
+}
+
+fs::path Inbox::reject(const Claimed& file, const fs::path& planned, const std::string& reason) {
   fs::create_directories(dirs_.rejected);
-  fs::path to = free_path(dirs_.rejected, safe_file_name(file.name));
-  fs::path why = to;
-  why += ".reason.txt";
-  {
-    // The reason goes first: a crash between the two steps leaves a reason file and the
-    // input still claimed, and the next run writes both again.
-    std::ofstream out(why, std::ios::binary | std::ios::trunc);
-    out << reason;
-    if (!reason.empty() && reason.back() != '\n') out << '\n';
-    out.flush();
-    if (!out) throw fs::filesystem_error("cannot write reason file", why, std::make_error_code(std::errc::io_error));
-  }
-  fsync_path(why, O_RDONLY);
+  const fs::path to = fs::exists(fs::symlink_status(planned)) ? reject_path(file, {}) : planned;
+  const fs::path why = to.string() + ".reason.txt";
+  // The reason goes first: a crash between the two steps leaves a reason file and the input
+  // still claimed, and the next run writes it again at the recorded path.
+  write_file_in_place(why, !reason.empty() && reason.back() != '\n' ? reason + "\n" : reason);
   move(file.path, to);
   return to;
 }

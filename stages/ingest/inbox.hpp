@@ -18,6 +18,7 @@
 #pragma once
 #include <chrono>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,16 @@ class Inbox {
   // name beside it is used; returns the path used.
   std::filesystem::path file_away(const Claimed& file, const std::filesystem::path& to);
 
-  // Writes `reason` beside where the file will go, then moves the file there. Returns the
-  // new path of the file; the reason file is that path + ".reason.txt".
-  std::filesystem::path reject(const Claimed& file, const std::string& reason);
+  // Where a claimed file will be moved aside: a name in the rejected folder that neither a
+  // file nor its reason file (NAME.reason.txt) holds yet (an earlier file may be named like
+  // this one's reason file), and that `promised` does not hold either (the paths and reason
+  // files already given to other files of the same batch). Known before the move so the
+  // store can record it first.
+  std::filesystem::path reject_path(const Claimed& file, const std::set<std::filesystem::path>& promised) const;
+  // Writes `reason` to `to` + ".reason.txt" (replacing one that a killed run left there),
+  // then moves the file to `to` (from reject_path; a free name beside it if `to` was taken
+  // meanwhile). Returns the path used.
+  std::filesystem::path reject(const Claimed& file, const std::filesystem::path& to, const std::string& reason);
 
   const InboxDirs& dirs() const { return dirs_; }
 

@@ -58,7 +58,7 @@ Data report_page(const Index& ix) {
   }
   set_list(d, "merges", merges);
   set_list(d, "conflicts", conflicts);
-  set_list(d, "rejected", rows(ix, "rejected", {"name", "reason", "at"}));
+  set_list(d, "rejected", rows(ix, "rejected", {"name", "reason", "day"}));
   set_list(d, "notes", rows(ix, "notes", {"file", "message"}));
   set_list(d, "waiting_reviews", rows(ix, "waiting_reviews", {"file", "line", "tool", "reviewer", "why"}));
   set_list(d, "waiting_votes", rows(ix, "waiting_votes", {"tool", "votes"}));

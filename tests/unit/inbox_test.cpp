@@ -93,12 +93,49 @@ BOOST_FIXTURE_TEST_CASE(rejected_files_sit_beside_their_reason_and_never_overwri
     write_file(d / "inbox/bad.png", "png" + std::to_string(i));
     age(d / "inbox/bad.png", 60s);
     auto c = inbox.claim_ready(now()).at(0);
-    inbox.reject(c, "reason " + std::to_string(i));
+    inbox.reject(c, inbox.reject_path(c, {}), "reason " + std::to_string(i));
   }
   BOOST_TEST(read_file(d / "rejected/bad.png") == "png0");
   BOOST_TEST(read_file(d / "rejected/bad.png.reason.txt") == "reason 0\n");
   BOOST_TEST(read_file(d / "rejected/bad.png (2)") == "png1");
   BOOST_TEST(read_file(d / "rejected/bad.png (2).reason.txt") == "reason 1\n");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_named_like_a_reason_file_is_never_overwritten, Fixture) {
+  // First "b.html.reason.txt" (an input moved aside), then "b.html", whose reason file
+  // would have that name.
+  for (const char* name : {"b.html.reason.txt", "b.html"}) {
+    write_file(d / "inbox" / name, std::string("bytes of ") + name);
+    age(d / "inbox" / name, 60s);
+    auto c = inbox.claim_ready(now()).at(0);
+    inbox.reject(c, inbox.reject_path(c, {}), std::string("why ") + name);
+  }
+  BOOST_TEST(read_file(d / "rejected/b.html.reason.txt") == "bytes of b.html.reason.txt");
+  BOOST_TEST(read_file(d / "rejected/b.html (2)") == "bytes of b.html");
+  BOOST_TEST(read_file(d / "rejected/b.html (2).reason.txt") == "why b.html\n");
+}
+
+BOOST_FIXTURE_TEST_CASE(names_promised_to_a_batch_are_not_given_twice, Fixture) {
+  write_file(d / "inbox/x.png", "1");
+  age(d / "inbox/x.png", 60s);
+  auto c = inbox.claim_ready(now()).at(0);
+  std::set<fs::path> promised{d / "rejected/x.png"};
+  BOOST_TEST(inbox.reject_path(c, promised) == d / "rejected/x.png (2)");
+  // A file of the batch named like this one's reason file holds that name too.
+  BOOST_TEST(inbox.reject_path(c, {d / "rejected/x.png.reason.txt"}) == d / "rejected/x.png (2)");
+  BOOST_TEST(inbox.reject_path(c, {}) == d / "rejected/x.png");
+  BOOST_TEST(!fs::exists(d / "rejected/x.png"));  // only planned: nothing moved yet
+}
+
+BOOST_FIXTURE_TEST_CASE(a_reason_file_left_by_a_killed_run_is_rewritten_at_the_recorded_path, Fixture) {
+  write_file(d / "inbox/y.png", "y");
+  age(d / "inbox/y.png", 60s);
+  auto c = inbox.claim_ready(now()).at(0);
+  auto to = inbox.reject_path(c, {});
+  write_file(fs::path(to.string() + ".reason.txt"), "half of an old reason");  // killed before the move
+  BOOST_TEST(inbox.reject(c, to, "the reason") == to);
+  BOOST_TEST(read_file(to) == "y");
+  BOOST_TEST(read_file(fs::path(to.string() + ".reason.txt")) == "the reason\n");
 }
 
 BOOST_FIXTURE_TEST_CASE(links_folders_and_pipes_are_claimed_unopened, Fixture) {
@@ -111,7 +148,7 @@ BOOST_FIXTURE_TEST_CASE(links_folders_and_pipes_are_claimed_unopened, Fixture) {
   auto claimed = inbox.claim_ready(now());
   BOOST_REQUIRE(claimed.size() == 3u);
   for (const auto& c : claimed) BOOST_TEST(!c.regular);
-  for (const auto& c : claimed) inbox.reject(c, "not a file");
+  for (const auto& c : claimed) inbox.reject(c, inbox.reject_path(c, {}), "not a file");
   BOOST_TEST(fs::is_symlink(d / "rejected/link.html"));
   BOOST_TEST(fs::is_directory(d / "rejected/folder"));
   BOOST_TEST(read_file(d / "secret") == "do not read");

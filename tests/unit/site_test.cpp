@@ -63,7 +63,7 @@ json small_site() {
                             {"published_on", "2026-11-21"}, {"reason", kHostile}},
                            {{"slug", "alpha-vs-gamma"}, {"a", "alpha"}, {"b", "gamma"}, {"category", "Developer Tools"},
                             {"published_on", "2026-11-22"}, {"reason", "same category"}}}},
-          {"report", {{"rejected", {{{"name", kHostile}, {"reason", kHostile}, {"at", "2026-11-22T01:00:00Z"}}}}}}};
+          {"report", {{"rejected", {{{"name", kHostile}, {"reason", kHostile}, {"day", "2026-11-22"}}}}}}};
 }
 
 const Templates& shipped() {

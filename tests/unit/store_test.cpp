@@ -12,14 +12,14 @@ BOOST_AUTO_TEST_SUITE(store)
 
 namespace {
 Drop drop(const std::string& run, const std::string& name, const std::string& sha, DropOutcome o) {
-  return Drop{run, name, sha, 10, o, "html", "/archive/" + name, o == DropOutcome::rejected ? "bad" : "", "2026-11-22T00:00:00Z"};
+  return Drop{run, name, sha, 10, o, "html", "/archive/" + name, o == DropOutcome::rejected ? "bad" : "", "2026-11-22T00:00:00Z", "2026-11-22"};
 }
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_new_store_is_migrated_and_in_wal_mode) {
   TempDir d;
   auto s = Store::open(d / "state/pipeline.db");
-  BOOST_TEST(s.schema_version() == 4);
+  BOOST_TEST(s.schema_version() == 5);
   sqlite3* db = nullptr;
   sqlite3_open((d / "state/pipeline.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -54,6 +54,40 @@ BOOST_AUTO_TEST_CASE(taken_drops_and_their_records_survive_a_reopen) {
   BOOST_TEST(last->records == 1);
   BOOST_TEST(last->exit_code == 10);
   BOOST_TEST(s.taken_hashes() == std::vector<std::string>{"aaa"});
+}
+
+BOOST_AUTO_TEST_CASE(files_moved_aside_are_listed_by_run_day_then_name_whatever_the_filing_order) {
+  TempDir d;
+  auto s = Store::open(d / "p.db");
+  s.begin_run("r1", "run", "t");
+  auto on = [](Drop x, const char* day) {
+    x.day = day;
+    return x;
+  };
+  // Filed in an order a worker pool or a resumed run might produce.
+  s.record({{on(drop("r1", "b.html", "b1", DropOutcome::rejected), "2026-11-21"), {}, {}},
+            {on(drop("r1", "c.html", "c1", DropOutcome::rejected), "2026-11-22"), {}, {}},
+            {on(drop("r1", "a.html", "a1", DropOutcome::rejected), "2026-11-21"), {}, {}},
+            {on(drop("r1", "a.html", "a0", DropOutcome::rejected), "2026-11-21"), {}, {}}});
+  std::vector<std::string> order;
+  for (const auto& x : s.rejected_drops()) order.push_back(x.day + " " + x.name + " " + x.sha256);
+  BOOST_TEST(order == (std::vector<std::string>{"2026-11-22 c.html c1", "2026-11-21 a.html a0",
+                                                "2026-11-21 a.html a1", "2026-11-21 b.html b1"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_recorded_claim_is_found_by_its_path) {
+  TempDir d;
+  auto s = Store::open(d / "p.db");
+  s.begin_run("r1", "run", "t");
+  Drop x = drop("r1", "a.html", "aaa", DropOutcome::rejected);
+  x.claim = "/inbox/.processing/1795000000000000-000003~a.html";
+  s.record({{x, {}, {}}});
+  auto found = s.find_by_claim(x.claim);
+  BOOST_REQUIRE(found.has_value());
+  BOOST_TEST(found->moved_to == "/archive/a.html");
+  BOOST_TEST(!s.find_by_claim("/inbox/.processing/1795000000000000-000004~a.html").has_value());
+  BOOST_TEST(!s.find_by_claim("").has_value());  // rows of older versions have no claim
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_batch_leaves_nothing_behind) {
@@ -168,21 +202,25 @@ BOOST_AUTO_TEST_CASE(a_version_2_store_is_migrated_forward) {
     auto s = Store::open(d / "p.db");
     s.begin_run("r1", "run", "t");
     catalogue::DirectiveRow x{0, "", 4, "2026-11-21", "maria", "merge", "A", "B", "", "", ""};
-    s.record({{drop("r1", "d.xml", "ddd", DropOutcome::taken), {}, {x}}});
+    s.record({{drop("r1", "d.xml", "ddd", DropOutcome::taken), {}, {x}},
+              {drop("r1", "bad.html", "eee", DropOutcome::rejected), {}, {}}});
   }
   // Turn it back into what issue 3 left on disk.
   sqlite3* db = nullptr;
   sqlite3_open((d / "p.db").c_str(), &db);
   BOOST_REQUIRE(sqlite3_exec(db, "DROP TABLE digest_sends; DROP TABLE digests; DROP TABLE tool_history; "
-                                 "DROP TABLE reviews; DROP TABLE votes; DROP TABLE drop_notes; PRAGMA user_version=2",
+                                 "DROP TABLE reviews; DROP TABLE votes; DROP TABLE drop_notes; DROP INDEX drops_by_claim; ALTER TABLE drops DROP COLUMN claim; ALTER TABLE drops DROP COLUMN day; "
+                                 "PRAGMA user_version=2",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
 
   auto s = Store::open(d / "p.db");
-  BOOST_TEST(s.schema_version() == 4);
+  BOOST_TEST(s.schema_version() == 5);
   BOOST_TEST(s.directives().size() == 1u);
   BOOST_TEST(s.digest_weeks().empty());
   BOOST_TEST(s.reviews().empty());
+  BOOST_REQUIRE(s.rejected_drops().size() == 1u);
+  BOOST_TEST(s.rejected_drops()[0].day == "2026-11-22");  // v5: from the time it was filed
   s.begin_run("r2", "run", "t");
   Store::DropRecords panel{drop("r2", "panel.xml", "ppp", DropOutcome::taken), {}, {}, {}, {}, {}};
   panel.reviews.push_back({0, "", 3, "2026-11-20", "A", "builder", "ship", "q", "", ""});
