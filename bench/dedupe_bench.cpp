@@ -1,6 +1,6 @@
 // dedupe_bench: the nightly dedupe-and-pair step (tv::catalogue::build) on N stored records.
 //
-//   dedupe_bench --records FILE [--repeat R]
+//   dedupe_bench --records FILE [--repeat R] [--json FILE]
 //
 // FILE holds JSON lines {"id": "<sha256>:<ordinal>", "record": {...}} (bench/make_records.py).
 // Every record is read into memory first (not timed). Then, R times each:
@@ -11,8 +11,11 @@
 // process's peak RSS (VmHWM) after loading and after each night; the last line is for
 // bench/run_dedupe.sh:
 //   RESULT records=N first_s=... next_s=... load_peak_mb=... peak_mb=...
+// --json FILE also writes every figure (each run's seconds, CPU, the CPU other processes used
+// meanwhile, what each night made, its phases, peak RSS) for bench/report.py.
 // Measures; asserts nothing. Exit status 0 unless FILE cannot be read.
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +24,8 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "stages/catalogue/catalogue.hpp"
 
@@ -45,6 +50,18 @@ double cpu_s() {
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+// CPU seconds every process on the machine has used (/proc/stat, all but idle and iowait):
+// minus our own, the CPU other processes took while we ran (a noisy neighbour shows in it).
+double machine_busy_s() {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  long long v[8] = {};
+  in >> cpu;
+  for (auto& x : v) in >> x;
+  const double tck = double(sysconf(_SC_CLK_TCK));
+  return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / tck;  // user nice system irq softirq steal
+}
+
 struct Times {
   std::vector<double> s;
   double median() const {
@@ -56,17 +73,21 @@ struct Times {
   double max() const { return *std::max_element(s.begin(), s.end()); }
 };
 
-// R timed build() calls; returns the last output.
-Output night(const char* label, const Input& in, int repeat, Times& t) {
+// R timed build() calls; returns the last output. t gets the wall seconds, cpu the CPU
+// seconds, others the CPU other processes used per wall second, of each call.
+Output night(const char* label, const Input& in, int repeat, Times& t, nlohmann::json& report) {
+  Times cpu, others;
   Output out;
-  Times cpu;
   for (int r = 0; r < repeat; ++r) {
     out = Output{};  // free the previous night's output before the next call
     auto t0 = Clock::now();
-    double c0 = cpu_s();
+    double c0 = cpu_s(), b0 = machine_busy_s();
     out = tv::catalogue::build(in);
-    cpu.s.push_back(cpu_s() - c0);
-    t.s.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+    double c = cpu_s() - c0, b = machine_busy_s() - b0;
+    double w = std::chrono::duration<double>(Clock::now() - t0).count();
+    cpu.s.push_back(c);
+    t.s.push_back(w);
+    others.s.push_back(w > 0 ? std::max(0.0, (b - c) / w) : 0.0);
   }
   const auto& s = out.stats;
   std::printf("%-11s median %7.3f s (min %.3f, max %.3f, %d runs; CPU median %.3f s); peak RSS %.0f MB\n"
@@ -76,20 +97,27 @@ Output night(const char* label, const Input& in, int repeat, Times& t) {
               label, t.median(), t.min(), t.max(), repeat, cpu.median(), peak_mb(), s.tools, s.new_tools,
               s.absorbed, out.tools.size(), s.new_comparisons, s.withdrawn, s.candidates, s.read_s, s.cluster_s,
               s.tools_s, s.pair_s);
+  report = {{"median_s", t.median()}, {"min_s", t.min()}, {"max_s", t.max()}, {"runs_s", t.s},
+            {"cpu_median_s", cpu.median()}, {"cpu_runs_s", cpu.s}, {"other_cores", others.median()},
+            {"peak_mb", peak_mb()}, {"tools", s.tools}, {"new_tools", s.new_tools}, {"absorbed", s.absorbed},
+            {"tool_rows", out.tools.size()}, {"new_comparisons", s.new_comparisons}, {"withdrawn", s.withdrawn},
+            {"candidates", s.candidates},
+            {"phases_s", {{"read", s.read_s}, {"cluster", s.cluster_s}, {"tools", s.tools_s}, {"pair", s.pair_s}}}};
   return out;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string file;
+  std::string file, json_file;
   int repeat = 3;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--records" && i + 1 < argc) file = argv[++i];
     else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--json" && i + 1 < argc) json_file = argv[++i];
     else {
-      std::fprintf(stderr, "usage: dedupe_bench --records FILE [--repeat R]\n");
+      std::fprintf(stderr, "usage: dedupe_bench --records FILE [--repeat R] [--json FILE]\n");
       return a == "-h" || a == "--help" ? 0 : 64;
     }
   }
@@ -103,8 +131,10 @@ int main(int argc, char** argv) {
   in.today = "2026-11-23";
   in.run_id = "bench-night-1";
   auto t0 = Clock::now();
+  std::size_t bytes = 0;
   for (std::string line; std::getline(f, line);) {
     if (line.empty()) continue;
+    bytes += line.size() + 1;
     auto j = nlohmann::json::parse(line);
     in.records.push_back({j.at("id").get<std::string>(), j.at("record").dump()});  // as the store keeps it
   }
@@ -114,7 +144,8 @@ int main(int argc, char** argv) {
               in.records.size(), load_s, load_peak);
 
   Times first, next;
-  Output out = night("first night", in, repeat, first);
+  nlohmann::json first_json, next_json;
+  Output out = night("first night", in, repeat, first, first_json);
   // The next night: same records, tonight's output as history.
   in.tools = std::move(out.tools);
   in.members = std::move(out.members);
@@ -122,9 +153,15 @@ int main(int argc, char** argv) {
   in.today = "2026-11-24";
   in.run_id = "bench-night-2";
   out = Output{};
-  night("next night", in, repeat, next);
+  night("next night", in, repeat, next, next_json);
 
   std::printf("RESULT records=%zu first_s=%.3f next_s=%.3f load_peak_mb=%.0f peak_mb=%.0f\n", in.records.size(),
               first.median(), next.median(), load_peak, peak_mb());
+  if (!json_file.empty()) {
+    nlohmann::json j = {{"records", in.records.size()}, {"bytes", bytes}, {"repeat", repeat}, {"load_s", load_s},
+                        {"load_peak_mb", load_peak}, {"peak_mb", peak_mb()}, {"first", first_json},
+                        {"next", next_json}};
+    std::ofstream(json_file) << j.dump(1) << "\n";
+  }
   return 0;
 }

@@ -15,7 +15,7 @@
 //   these one-thread phases run interleaved, 16 pages at a time through each in turn, so a
 //   noisy neighbour costs every phase alike and the ratios hold up on a busy machine; then
 //   c(T) b split over T threads (pages handed out one at a time from an atomic counter), for
-//   each T of --threads.
+//   each T of --threads (--threads none: no parallel phase, for the largest sets).
 // Each figure is the median over the R repeats. Throughput is pages/s and MB/s (10^6 bytes of
 // input). The ratio "ours vs bare gumbo" is the throughput of b over that of a (1.0 = we cost
 // no more than gumbo alone). Speed-up is c(T) over b.
@@ -67,6 +67,7 @@ struct Options {
   fs::path profiles = fs::path(TV_REPO_DIR) / "profiles";
   int repeat = 5;
   std::vector<unsigned> threads;
+  bool no_threads = false;  // --threads none: skip the parallel phase c(T)
   bool breakdown = false;
   std::string only;  // "gumbo" or "ours": run just that phase (for a profiler)
   std::string json;
@@ -79,7 +80,7 @@ struct Options {
                "  --pages DIR      the pages (every file, dotfiles skipped), e.g. from bench/make_pages.py\n"
                "  --profiles DIR   extraction profiles (default: %s/profiles)\n"
                "  --repeat R       repeats per phase; medians are reported (default 5)\n"
-               "  --threads LIST   thread counts for the parallel phase (default 1..nproc)\n"
+               "  --threads LIST   thread counts for the parallel phase (default 1..nproc; none: skip it)\n"
                "  --breakdown      also time decode, decode+parse, decode+parse+extract (one thread)\n"
                "  --json FILE      also write the figures as JSON\n"
                "  --only PHASE     run only `gumbo` (a) or `ours` (b), R times, and print its time: for\n"
@@ -113,7 +114,12 @@ Options parse_args(int argc, char** argv) {
       if (o.only != "gumbo" && o.only != "ours") usage(64);
     }
     else if (key == "--threads") {
-      std::stringstream ss(value());
+      std::string list = value();
+      if (list == "none" || list == "0") {
+        o.no_threads = true;
+        continue;
+      }
+      std::stringstream ss(list);
       std::string t;
       while (std::getline(ss, t, ','))
         if (int n = std::atoi(t.c_str()); n > 0) o.threads.push_back(unsigned(n));
@@ -123,7 +129,8 @@ Options parse_args(int argc, char** argv) {
     }
   }
   if (o.pages.empty()) usage(64);
-  if (o.threads.empty()) {
+  if (o.no_threads) o.threads.clear();
+  else if (o.threads.empty()) {
     unsigned n = std::max(1u, std::thread::hardware_concurrency());
     for (unsigned t = 1; t <= n; ++t) o.threads.push_back(t);
   }
@@ -546,7 +553,9 @@ int main(int argc, char** argv) {
     bool first = true;
     for (const auto& f : figs) {
       double m = median(f.seconds);
-      j << (first ? "\n" : ",\n") << "    \"" << f.key << "\": {\"median_s\": " << m << ", \"pages_per_s\": " << n / m
+      auto [lo, hi] = std::minmax_element(f.seconds.begin(), f.seconds.end());
+      j << (first ? "\n" : ",\n") << "    \"" << f.key << "\": {\"median_s\": " << m << ", \"min_s\": " << *lo
+        << ", \"max_s\": " << *hi << ", \"cpu_s\": " << m * median(f.own_cores) << ", \"pages_per_s\": " << n / m
         << ", \"mb_per_s\": " << mb / m << ", \"own_cores\": " << median(f.own_cores)
         << ", \"other_cores\": " << median(f.other_cores) << ", \"runs\": [";
       for (std::size_t i = 0; i < f.seconds.size(); ++i) j << (i ? ", " : "") << f.seconds[i];

@@ -893,7 +893,8 @@ def make_page(corpus: Corpus, seed: int, i: int) -> tuple[str, str, str]:
         for o in others:
             o.setdefault("abstract", "")
     text = RENDER[style](main, others, rng, page_id, target)
-    name = f"{i:06d}-{style}-{main['slug'][:40]}.html"
+    # Some of the corpus's slugs hold a "/" ("ai/ml-api"): not in a file name.
+    name = f"{i:06d}-{style}-{main['slug'][:40].replace('/', '-').replace(chr(0), '-')}.html"
     return name, style, text
 
 

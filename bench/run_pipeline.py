@@ -2,13 +2,15 @@
 """End-to-end benchmark: the real `pipeline run` on a fresh inbox of pages.
 
     python3 bench/run_pipeline.py INBOX_TEMPLATE_DIR [--pipeline build/pipeline] [--repeat 3]
+                                  [--profiles DIR] [--templates DIR]
                                   [--jobs 0] [--workdir DIR] [--json FILE] [--keep]
 
 For each repeat: copies every file of INBOX_TEMPLATE_DIR into a fresh temporary inbox (mtimes
 set an hour in the past, so none looks like a copy in progress), then runs
 
     pipeline --paths.inbox=... --paths.state=... --paths.rejected=... --paths.outbox=...
-             --paths.profiles=<repo>/profiles --inbox.min_age_seconds=0 [--run.jobs=J] run
+             --paths.profiles=<repo>/profiles --paths.templates=<repo>/templates
+             --inbox.min_age_seconds=0 [--run.jobs=J] run
 
 as a child and measures its wall time and, from wait4(2), its peak RSS (ru_maxrss) and CPU
 time; from /proc/stat, how much CPU every other process used meanwhile (a noisy neighbour). This is everything a nightly run does: claim (rename), read, hash, sniff, normalise on
@@ -66,7 +68,7 @@ def one_run(pages: list[pathlib.Path], args, work: pathlib.Path, log_path: pathl
         os.utime(dst, (past, past))
     cmd = [str(args.pipeline), f"--paths.inbox={inbox}", f"--paths.state={state}",
            f"--paths.rejected={rejected}", f"--paths.outbox={outbox}",
-           f"--paths.profiles={args.profiles}", "--inbox.min_age_seconds=0"]
+           f"--paths.profiles={args.profiles}", f"--paths.templates={args.templates}", "--inbox.min_age_seconds=0"]
     if args.jobs is not None:
         cmd.append(f"--run.jobs={args.jobs}")
     cmd.append("run")
@@ -91,6 +93,7 @@ def main() -> int:
     ap.add_argument("template", type=pathlib.Path, help="folder of pages (e.g. from bench/make_pages.py)")
     ap.add_argument("--pipeline", type=pathlib.Path, default=REPO / "build" / "pipeline")
     ap.add_argument("--profiles", type=pathlib.Path, default=REPO / "profiles")
+    ap.add_argument("--templates", type=pathlib.Path, default=REPO / "templates")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=None, help="run.jobs for the pipeline (default: its own, one per core)")
     ap.add_argument("--workdir", type=pathlib.Path, default=None,
@@ -112,6 +115,7 @@ def main() -> int:
         return 2
     a.pipeline = a.pipeline.resolve()
     a.profiles = a.profiles.resolve()
+    a.templates = a.templates.resolve()
     total_bytes = sum(p.stat().st_size for p in pages)
     n = len(pages)
     print(f"run_pipeline: {n} pages, {total_bytes / 1e6:.1f} MB, {a.repeat} run(s) of {a.pipeline}"
@@ -149,6 +153,9 @@ def main() -> int:
     med_wall = statistics.median(walls)
     summary = dict(
         pages=n, bytes=total_bytes, repeat=a.repeat, jobs=a.jobs, wall_s=med_wall, runs_s=walls,
+        min_s=min(walls), max_s=max(walls),
+        cpu_s=statistics.median([x["user_s"] + x["sys_s"] for x in runs]),
+        runs_cpu_s=[x["user_s"] + x["sys_s"] for x in runs],
         pages_per_s=n / med_wall, mb_per_s=total_bytes / 1e6 / med_wall,
         peak_rss_kb_median=statistics.median(rss), peak_rss_kb_max=max(rss), peak_rss_kb_runs=rss,
         cpu_cores=statistics.median([(x["user_s"] + x["sys_s"]) / x["wall_s"] for x in runs]),

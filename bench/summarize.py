@@ -2,35 +2,23 @@
 """Prints bench/run's summary table from the JSON files ingest_bench and run_pipeline.py wrote.
 
     python3 bench/summarize.py --work DIR --sizes 1000,10000 [--repeat R] [--pipeline-repeat R]
+
+DIR holds ingest-N.json and pipeline-N.json for every size N (bench/run's results folder).
+docs/performance.md (bench/report.py) is the full report; this is the terminal's short one.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
 import json
-import os
 import pathlib
-import platform
+import sys
 
 
 def machine() -> str:
-    cpu = "?"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = "?"
-    try:
-        for line in open("/proc/meminfo"):
-            if line.startswith("MemTotal:"):
-                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {cpu}, {mem} RAM, {platform.system()} {platform.release()}"
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+    import machine as m  # bench/machine.py: one description of the machine for every bench script
+    return m.line()
 
 
 def main() -> int:
@@ -69,15 +57,22 @@ def main() -> int:
     row("gumbo max_errors=0, 1 thread", lambda n: f"{ing[n]['phases']['gumbo_noerr']['pages_per_s']:.0f} p/s {ing[n]['phases']['gumbo_noerr']['mb_per_s']:.1f} MB/s"
         if "gumbo_noerr" in ing[n]["phases"] else "n/a")
     row("ours (normalise_page), 1 thread", lambda n: f"{ing[n]['phases']['ours']['pages_per_s']:.0f} p/s {ing[n]['phases']['ours']['mb_per_s']:.1f} MB/s")
+    def par(n: int, t: int, fn) -> str:  # a figure of c(t), or "-" where the size ran without it
+        ph = ing[n]["phases"].get(f"ours_t{t}")
+        return fn(ph) if ph else "-"
+
     for t in threads:
-        row(f"ours, {t} thread(s)", lambda n, t=t: f"{ing[n]['phases'][f'ours_t{t}']['pages_per_s']:.0f} p/s {ing[n]['phases'][f'ours_t{t}']['mb_per_s']:.1f} MB/s")
-    row("  others' load during b / c(max)", lambda n: f"{ing[n]['phases']['ours']['other_cores']:.2f} / {ing[n]['phases'][f'ours_t{threads[-1]}']['other_cores']:.2f} cores")
+        row(f"ours, {t} thread(s)", lambda n, t=t: par(n, t, lambda ph: f"{ph['pages_per_s']:.0f} p/s {ph['mb_per_s']:.1f} MB/s"))
+    row("  others' load during b / c(max)", lambda n: f"{ing[n]['phases']['ours']['other_cores']:.2f} / "
+        + (par(n, threads[-1], lambda ph: f"{ph['other_cores']:.2f}") if threads else "-") + " cores")
     row("RATIO ours/gumbo, 1 core (>=0.8)", lambda n: f"{ing[n]['ratio']:.2f} ({ing[n]['ratio_min']:.2f}..{ing[n]['ratio_max']:.2f})")
     row("ratio ours/gumbo max_errors=0", lambda n: f"{ing[n]['ratio_noerr']:.2f}" if "ratio_noerr" in ing[n] else "n/a")
     for t in threads:
-        row(f"speed-up on {t} thread(s)", lambda n, t=t: f"{ing[n]['speedup'][str(t)]:.2f}x ({100 * ing[n]['speedup'][str(t)] / t:.0f}%)")
+        row(f"speed-up on {t} thread(s)", lambda n, t=t: f"{ing[n]['speedup'][str(t)]:.2f}x ({100 * ing[n]['speedup'][str(t)] / t:.0f}%)"
+            if str(t) in ing[n]["speedup"] else "-")
     for t in threads:
-        row(f"CPU per page, b / c({t}) (1.00=ideal)", lambda n, t=t: f"{ing[n].get('cpu_efficiency', {}).get(str(t), float('nan')):.2f}")
+        row(f"CPU per page, b / c({t}) (1.00=ideal)", lambda n, t=t: f"{ing[n]['cpu_efficiency'][str(t)]:.2f}"
+            if str(t) in ing[n].get("cpu_efficiency", {}) else "-")
     row("pages with a record", lambda n: f"{ing[n]['records']} / {ing[n]['pages']}")
     row("ingest_bench peak RSS", lambda n: f"{ing[n]['peak_rss_kb'] / 1024:.0f} MB ({ing[n]['rss_loaded_kb'] / 1024:.0f} loaded)")
     row("pipeline run, wall", lambda n: f"{pip[n]['wall_s']:.2f} s")
