@@ -276,6 +276,7 @@ class Filer {
       if (m.reason) inbox_.reject(m.outcome->file, m.to, *m.reason);
       else inbox_.file_away(m.outcome->file, m.to);
     }
+    inbox_.sync();  // one fsync per destination folder, not one per file (they stall the workers)
     batch_.clear();
   }
 

@@ -34,11 +34,13 @@ fs::path free_path(const fs::path& dir, const std::string& name) {
 }
 
 // rename(2), or copy + fsync + unlink across file systems. The destination must not exist.
-void move(const fs::path& from, const fs::path& to) {
+// A rename's folder is added to `unsynced` (Inbox::sync makes it durable, once per batch); a
+// copy is made durable before the original goes.
+void move(const fs::path& from, const fs::path& to, std::set<fs::path>& unsynced) {
   std::error_code ec;
   fs::rename(from, to, ec);
   if (!ec) {
-    fsync_path(to.parent_path(), O_RDONLY | O_DIRECTORY);
+    unsynced.insert(to.parent_path());
     return;
   }
   if (ec != std::errc::cross_device_link) throw fs::filesystem_error("cannot move file", from, to, ec);
@@ -174,7 +176,7 @@ fs::path Inbox::archive_path(const Claimed& file, const std::string& sha256,
 fs::path Inbox::file_away(const Claimed& file, const fs::path& to) {
   fs::create_directories(to.parent_path());
   fs::path dest = fs::exists(fs::symlink_status(to)) ? free_path(to.parent_path(), to.filename().string()) : to;
-  move(file.path, dest);
+  move(file.path, dest, unsynced_);
   return dest;
 }
 
@@ -197,8 +199,13 @@ fs::path Inbox::reject(const Claimed& file, const fs::path& planned, const std::
   // The reason goes first: a crash between the two steps leaves a reason file and the input
   // still claimed, and the next run writes it again at the recorded path.
   write_file_in_place(why, !reason.empty() && reason.back() != '\n' ? reason + "\n" : reason);
-  move(file.path, to);
+  move(file.path, to, unsynced_);
   return to;
+}
+
+void Inbox::sync() {
+  for (const auto& dir : unsynced_) fsync_path(dir, O_RDONLY | O_DIRECTORY);
+  unsynced_.clear();
 }
 
 }  // namespace tv::ingest

@@ -75,6 +75,11 @@ class Inbox {
   // meanwhile). Returns the path used.
   std::filesystem::path reject(const Claimed& file, const std::filesystem::path& to, const std::string& reason);
 
+  // Makes the moves since the last call durable: one fsync per folder they went to. Until
+  // then a power cut may undo a move (the file is back in .processing, and the next run
+  // finishes it from its recorded claim), so callers sync once per batch, not per file.
+  void sync();
+
   const InboxDirs& dirs() const { return dirs_; }
 
  private:
@@ -82,6 +87,7 @@ class Inbox {
   InboxDirs dirs_;
   std::chrono::seconds min_age_;
   unsigned seq_ = 0;
+  std::set<std::filesystem::path> unsynced_;  // folders renamed into since the last sync()
 };
 
 // A file name that is safe to create and to show: control characters, invalid UTF-8 and
