@@ -3,16 +3,46 @@
 #include "stages/common/utc.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <stdexcept>
 
 namespace tv {
+
+namespace {
+
+// "pid N, since ..., running `what`\n" written by a process that is still alive.
+bool is_current_holder(const std::string& text) {
+  if (text.rfind("pid ", 0) != 0 || text.empty() || text.back() != '\n') return false;
+  char* end = nullptr;
+  long pid = std::strtol(text.c_str() + 4, &end, 10);
+  if (pid <= 0 || end == nullptr || *end != ',') return false;
+  return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+// The winner of a race writes its line a moment after taking the lock, and the file may still
+// hold a dead run's line until then: read again for up to a second for a live holder's line.
+std::string read_holder(int fd) {
+  std::string text;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    char buf[256] = {};
+    ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    text = n > 0 ? std::string(buf, size_t(n)) : std::string();
+    if (is_current_holder(text)) break;
+    ::usleep(10'000);
+  }
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\0')) text.pop_back();
+  return text.empty() ? std::string("unknown process") : text;
+}
+
+}  // namespace
 
 std::optional<RunLock> RunLock::try_acquire(const std::filesystem::path& state_dir,
                                             const std::string& what, std::string* holder) {
@@ -22,17 +52,14 @@ std::optional<RunLock> RunLock::try_acquire(const std::filesystem::path& state_d
   if (fd < 0)
     throw std::runtime_error("cannot open lock file " + path.string() + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    char buf[256] = {};
-    ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
-    std::string who = n > 0 ? std::string(buf, size_t(n)) : std::string("unknown process");
-    while (!who.empty() && (who.back() == '\n' || who.back() == '\0')) who.pop_back();
-    if (holder) *holder = who;
+    if (holder) *holder = read_holder(fd);
     ::close(fd);
     return std::nullopt;
   }
+  // Write first, then cut to length: a reader never sees an empty file once a holder exists.
   std::string me = "pid " + std::to_string(::getpid()) + ", since " + utc_now() + ", running `" + what + "`\n";
-  if (::ftruncate(fd, 0) == 0) {
-    [[maybe_unused]] auto w = ::pwrite(fd, me.data(), me.size(), 0);
+  if (::pwrite(fd, me.data(), me.size(), 0) == ssize_t(me.size())) {
+    [[maybe_unused]] int t = ::ftruncate(fd, off_t(me.size()));
   }
   return RunLock(fd);
 }
