@@ -11,8 +11,8 @@
 # 3. runs dedupe_bench once per size, each in its own process (so its peak RSS is that size's):
 #    --repeat timed build() calls for the first night, then as many for the next night;
 #    --repeat takes one number, or one per size (--sizes 1000,10000,100000 --repeat 5,5,3);
-# 4. prints one summary line: median seconds at the smallest and largest size, their ratio,
-#    the largest size's peak RSS, first night vs next night.
+# 4. prints one summary line: median seconds at the largest size and the next one down, their
+#    ratio, the largest size's peak RSS, first night vs next night.
 # --json-dir DIR: dedupe_bench writes DIR/dedupe-N.json for each size N (bench/report.py).
 # Targets (the issue): 100k records in <= 10 s and <= 1 GB peak on 2 cores; 10k -> 100k time
 # grows <= 12x. Printed beside the figures; nothing is asserted.
@@ -95,8 +95,10 @@ for n in "${size_list[@]}"; do
     "$work/result-$n.txt")
 done
 
-min=${size_list[0]}
-for n in "${size_list[@]}"; do [ "$n" -lt "$min" ] && min=$n; done
+# The summary compares the largest size with the next one down (10k -> 100k by default).
+min=0
+for n in "${size_list[@]}"; do [ "$n" -lt "$max" ] && [ "$n" -gt "$min" ] && min=$n; done
+[ "$min" -gt 0 ] || min=$max
 echo
 awk -v a="$min" -v b="$max" -v fa="${first[$min]}" -v fb="${first[$max]}" -v na="${next[$min]}" -v nb="${next[$max]}" \
     -v pb="${peak[$max]}" -v ra="${reps[$min]}" -v rb="${reps[$max]}" 'BEGIN {
