@@ -7,7 +7,8 @@
 // Every file of DIR (dotfiles skipped) is read into memory first; nothing below touches the
 // disk. Then, R times:
 //   a    gumbo_parse_with_options(&kGumboDefaultOptions) + gumbo_destroy_output, per page;
-//   b    tv::normalise_page(bytes, name, profiles, ParseLimits{}) per page, one thread;
+//   b    tv::normalise_page(bytes, name, profiles, ParseLimits{}) per page, one thread (as the
+//        nightly run reads: scripts and styles left unparsed, html::RawText::drop);
 //   and, with --breakdown (diagnostics, one thread):
 //   a0   gumbo bare parse with max_errors = 0, which is what our parser asks gumbo for;
 //   the prefixes of b: decode only; decode + parse_html (gumbo + the pugixml copy);
@@ -306,14 +307,14 @@ struct Ours {
     if (!d.ok) return 0;
     pugi::xml_document doc;
     std::string err;
-    return tv::html::parse_html(d.utf8, limits, doc, &err) ? 1 : 0;
+    return tv::html::parse_html(d.utf8, limits, doc, &err, nullptr, tv::html::RawText::drop) ? 1 : 0;
   }
   std::size_t extract(const Page& p) const {
     auto d = tv::html::decode_to_utf8(p.bytes);
     if (!d.ok) return 0;
     pugi::xml_document doc;
     std::string err;
-    if (!tv::html::parse_html(d.utf8, limits, doc, &err)) return 0;
+    if (!tv::html::parse_html(d.utf8, limits, doc, &err, nullptr, tv::html::RawText::drop)) return 0;
     auto f = tv::extract::extract_facts(doc, profiles);
     return f.name.empty() ? 0 : 1;
   }

@@ -32,19 +32,21 @@ seed() {  # seed TARGET FILES...: copies files into the target's corpus (names b
 }
 shopt -s nullglob
 seed fuzz_page "$root"/inbox/*.html "$root"/tests/e2e/cases/*/inbox/*.html
+seed fuzz_raw_text "$root"/inbox/*.html "$root"/tests/e2e/cases/*/inbox/*.html "$root"/fuzz/seeds/raw_text/*
 seed fuzz_panel "$root"/inbox/*.xml "$root"/inbox/*.csv "$root"/tests/e2e/cases/*/inbox/*.xml \
   "$root"/tests/e2e/cases/*/inbox/*.csv
 seed fuzz_fields "$root"/fuzz/seeds/fields/*
 seed fuzz_mail "$root"/examples/subscribers.csv "$root"/fuzz/seeds/fields/*
 if [ -d "$corpus" ]; then
   seed fuzz_page $(find "$corpus/html-pages-readability" -type f -name '*.html' 2>/dev/null | head -200)
+  seed fuzz_raw_text $(find "$corpus/html-pages-readability" -type f -name '*.html' 2>/dev/null | head -200)
   seed fuzz_mail $(find "$corpus/email-mime-fixtures-mikel-mail" -type f 2>/dev/null | head -120)
 else
   echo "fuzz: ../shared/corpus is absent: seeding from the repository only"
 fi
 
 status=0
-for target in fuzz_page fuzz_panel fuzz_fields fuzz_mail; do
+for target in fuzz_page fuzz_raw_text fuzz_panel fuzz_fields fuzz_mail; do
   findings=$build/fuzz-findings/$target
   mkdir -p "$findings"
   echo "fuzz: $target for ${seconds}s"

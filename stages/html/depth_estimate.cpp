@@ -91,8 +91,8 @@ enum class Ns : std::uint8_t { html, svg, math };
 
 class DepthEstimate {
  public:
-  DepthEstimate(std::size_t bound, std::size_t input_size)
-      : bound_(bound), classes_(tag_table()), work_left_(16 * input_size + 100000) {}
+  DepthEstimate(std::size_t bound, std::size_t input_size, std::vector<RawTextRange>* raw)
+      : bound_(bound), classes_(tag_table()), work_left_(16 * input_size + 100000), raw_(raw) {}
 
   // The deepest nesting seen, or a value above `bound` as soon as one is seen.
   std::size_t run(std::string_view s) {
@@ -299,7 +299,11 @@ class DepthEstimate {
         if (!self_closing) push(tag, tag == GUMBO_TAG_SVG ? Ns::svg : Ns::math, false, name);
         return after;
       case GUMBO_TAG_PLAINTEXT: return s.size();
-      case GUMBO_TAG_SCRIPT: return skip_script(s, after);
+      case GUMBO_TAG_SCRIPT: {
+        const std::size_t end = skip_script(s, after);
+        if (!mentions_ld_json(s.substr(tag_start, after - tag_start))) note_raw(s, tag_start, after, end, 6);
+        return end;
+      }
       case GUMBO_TAG_A:
       case GUMBO_TAG_NOBR:
       case GUMBO_TAG_BUTTON:  // a second one closes the first
@@ -323,9 +327,28 @@ class DepthEstimate {
           pop_to(open_.size() - 1);
         break;
     }
-    if (cls & kRawText) return skip_raw_text(s, after, name);
+    if (cls & kRawText) {
+      const std::size_t end = skip_raw_text(s, after, name);
+      if (tag == GUMBO_TAG_STYLE) note_raw(s, tag_start, after, end, 5);
+      return end;
+    }
     push(tag, Ns::html, false, name);
     return after;
+  }
+
+  // Only contents closed by a whole end tag ("</style" and the character after it): at the end
+  // of the input, "</style" alone is text of the element, not its end.
+  void note_raw(std::string_view s, std::size_t tag_start, std::size_t from, std::size_t to,
+                std::size_t name_length) {
+    if (raw_ && from < to && to + 2 + name_length < s.size())
+      raw_->push_back(RawTextRange{tag_start, from, to});
+  }
+
+  static bool mentions_ld_json(std::string_view start_tag) {
+    for (std::size_t k = start_tag.find_first_of("lL"); k != std::string_view::npos;
+         k = start_tag.find_first_of("lL", k + 1))
+      if (starts_with_ci(start_tag, k, "ld+json")) return true;
+    return false;
   }
 
   // SVG foreignObject/desc/title, MathML text elements and annotation-xml declared as HTML
@@ -392,12 +415,14 @@ class DepthEstimate {
   std::array<std::uint32_t, GUMBO_TAG_LAST + 1> open_count_{};
   std::size_t deepest_ = 0;
   std::size_t work_left_;
+  std::vector<RawTextRange>* raw_;
 };
 
 }  // namespace
 
-std::size_t estimate_depth(std::string_view html, std::size_t bound) {
-  return DepthEstimate(bound, html.size()).run(html);
+std::size_t estimate_depth(std::string_view html, std::size_t bound,
+                           std::vector<RawTextRange>* raw) {
+  return DepthEstimate(bound, html.size(), raw).run(html);
 }
 
 }  // namespace tv::html::detail

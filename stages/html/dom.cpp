@@ -13,6 +13,9 @@
 //      the estimate); gumbo is C and keeps no state outside the arena, so abandoning it
 //      mid-parse is safe (gumbo_arena.hpp);
 //   4. limits.max_depth, measured exactly on the parsed tree during the copy (this file).
+// With RawText::drop, the pre-scan of step 2 also lists the script and style contents it
+// skipped; gumbo parses the page without them, and the copy checks that each listed start tag
+// became an HTML <script>/<style> (parse_html); if one did not, the page is parsed whole.
 // Names are escaped into XML names on the way in (xml_names.hpp); html5lib_dump.cpp prints the
 // result for the conformance tests.
 #include "stages/html/dom.hpp"
@@ -30,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "stages/html/ascii.hpp"
 #include "stages/html/depth_estimate.hpp"
 #include "stages/html/gumbo_arena.hpp"
 #include "stages/html/xml_names.hpp"
@@ -45,7 +49,9 @@ using detail::kMathNamespace;
 using detail::kSvgNamespace;
 using detail::memory_budget;
 using detail::next_char;
+using detail::RawTextRange;
 using detail::run_gumbo;
+using detail::starts_with_ci;
 using detail::time_allowance;
 using detail::xml_name;
 
@@ -79,6 +85,17 @@ struct CopyResult {
   std::size_t depth = 0;        // deepest element nesting
   std::size_t elements = 0;
 };
+
+// An HTML <style>, or <script> other than JSON-LD: whose contents RawText::drop leaves out.
+bool drops_contents(const GumboElement& e) {
+  if (e.tag_namespace != GUMBO_NAMESPACE_HTML || (e.tag != GUMBO_TAG_SCRIPT && e.tag != GUMBO_TAG_STYLE))
+    return false;
+  if (e.tag == GUMBO_TAG_SCRIPT)
+    if (const GumboAttribute* type = gumbo_get_attribute(&e.attributes, "type"))
+      for (std::string_view t(type->value); !t.empty(); t.remove_prefix(1))
+        if (starts_with_ci(t, 0, "ld+json")) return false;
+  return true;
+}
 
 void append_text(pugi::xml_node parent, const char* raw, std::string& scratch, bool& ok) {
   const char* text = utf8_text(raw, scratch);
@@ -148,8 +165,11 @@ std::string doctype_value(const GumboDocument& doc) {
 }
 
 // Walks gumbo's tree. Stops copying (but keeps measuring) once an element is deeper than
-// max_depth, so the refusal can say how deep the page really goes.
-CopyResult copy_tree(const GumboOutput& g, pugi::xml_document& out, std::size_t max_depth) {
+// max_depth, so the refusal can say how deep the page really goes. With RawText::drop, the
+// elements drops_contents() names are copied empty, and the offsets in `input` of their start
+// tags go to `raw_tags` (in tree order).
+CopyResult copy_tree(const GumboOutput& g, pugi::xml_document& out, std::size_t max_depth,
+                     std::string_view input, RawText raw, std::vector<std::size_t>& raw_tags) {
   CopyResult r;
   const GumboDocument& doc = g.document->v.document;
   if (doc.has_doctype)
@@ -179,14 +199,22 @@ CopyResult copy_tree(const GumboOutput& g, pugi::xml_document& out, std::size_t 
         r.depth = std::max(r.depth, depth);
         ++r.elements;
         if (depth > max_depth) copying = false;
+        const GumboElement& e = node->v.element;
+        const bool emptied = raw == RawText::drop && drops_contents(e);
+        if (emptied) {
+          const char* tag = e.original_tag.data;
+          if (e.original_tag.length > 0 && tag >= input.data() && tag < input.data() + input.size())
+            raw_tags.push_back(static_cast<std::size_t>(tag - input.data()));
+        }
         pugi::xml_node el;
         if (copying) {
-          el = parent.append_child(xml_name(element_name(node->v.element, scratch), escaped));
+          el = parent.append_child(xml_name(element_name(e, scratch), escaped));
           r.ok = r.ok && el;
-          copy_attributes(node->v.element, el, scratch, r.ok);
+          copy_attributes(e, el, scratch, r.ok);
         }
         // gumbo keeps <template> contents as the template node's children: they stay there.
-        stack.push_back(Frame{&node->v.element.children, 0, el});
+        // An emptied element's children are its raw text: not copied.
+        if (!emptied) stack.push_back(Frame{&e.children, 0, el});
         break;
       }
       case GUMBO_NODE_TEXT:
@@ -215,10 +243,48 @@ bool refuse(std::string* error, std::string sentence) {
 
 std::string megabytes(std::size_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20); }
 
+// gumbo over `text` into `out`, within the budgets of a page of `page_bytes` (the whole page,
+// also when `text` is the page without its raw text). False with the refusal in *error.
+bool parse_once(std::string_view text, std::size_t page_bytes, const ParseLimits& limits,
+                RawText raw, pugi::xml_document& out, std::string* error, CopyResult& r,
+                std::vector<std::size_t>& raw_tags) {
+  out.reset();
+  const auto allowance = time_allowance(page_bytes);
+  Arena arena(memory_budget(page_bytes), std::chrono::steady_clock::now() + allowance);
+  const GumboOutput* g = run_gumbo(arena, text);
+  if (!g) {
+    switch (arena.failure) {
+      case Arena::Failure::memory:
+        return refuse(error, "the HTML parser needed more than " +
+                                 megabytes(memory_budget(page_bytes)) +
+                                 " MB for this page (tags that must be repeated, such as "
+                                 "misnested formatting tags); the page was refused");
+      case Arena::Failure::time:
+        return refuse(error, "the HTML parser did not finish this page within " +
+                                 std::to_string(allowance.count() / 1000) +
+                                 " s (unusually deep or tangled markup); the page was refused");
+      default:
+        return refuse(error, "the machine ran out of memory while parsing the page");
+    }
+  }
+  r = copy_tree(*g, out, limits.max_depth, text, raw, raw_tags);
+  if (r.depth > limits.max_depth) {
+    out.reset();
+    return refuse(error, "the page nests elements " + std::to_string(r.depth) +
+                             " levels deep; the limit is " + std::to_string(limits.max_depth) +
+                             " (limits.max_depth)");
+  }
+  if (!r.ok) {
+    out.reset();
+    return refuse(error, "the machine ran out of memory while building the page's tree");
+  }
+  return true;
+}
+
 }  // namespace
 
 bool parse_html(std::string_view utf8, const ParseLimits& limits, pugi::xml_document& out,
-                std::string* error, ParseStats* stats) {
+                std::string* error, ParseStats* stats, RawText raw) {
   try {
     out.reset();
     if (stats) *stats = ParseStats{};
@@ -230,42 +296,42 @@ bool parse_html(std::string_view utf8, const ParseLimits& limits, pugi::xml_docu
 
     const std::size_t bound =
         limits.max_depth > SIZE_MAX / 4 ? SIZE_MAX : 4 * std::max<std::size_t>(limits.max_depth, 16);
-    if (estimate_depth(utf8, bound) > bound)
+    std::vector<RawTextRange> ranges;
+    if (estimate_depth(utf8, bound, raw == RawText::drop ? &ranges : nullptr) > bound)
       return refuse(error, "the page nests elements more than " + std::to_string(bound) +
                                " levels deep (counted before parsing); the limit is " +
                                std::to_string(limits.max_depth) + " (limits.max_depth)");
 
-    const auto allowance = time_allowance(utf8.size());
-    Arena arena(memory_budget(utf8.size()), std::chrono::steady_clock::now() + allowance);
-    const GumboOutput* g = run_gumbo(arena, utf8);
-    if (!g) {
-      switch (arena.failure) {
-        case Arena::Failure::memory:
-          return refuse(error, "the HTML parser needed more than " +
-                                   megabytes(memory_budget(utf8.size())) +
-                                   " MB for this page (tags that must be repeated, such as "
-                                   "misnested formatting tags); the page was refused");
-        case Arena::Failure::time:
-          return refuse(error, "the HTML parser did not finish this page within " +
-                                   std::to_string(allowance.count() / 1000) +
-                                   " s (unusually deep or tangled markup); the page was refused");
-        default:
-          return refuse(error, "the machine ran out of memory while parsing the page");
+    // RawText::drop: parse the page without the listed contents, then check that every listed
+    // start tag became the HTML <script>/<style> the walk took it for. If so, the tree is the
+    // whole page's tree with those elements emptied (up to each such tag both inputs are the
+    // same, so gumbo is in the same state there, and raw text ends only at its own end tag).
+    // If not (the walk misjudged SVG content, a <select>, a <frameset>...), parse it whole.
+    std::string elided;
+    std::vector<std::size_t> expected;
+    std::size_t removed = 0, kept_to = 0;
+    for (const RawTextRange& x : ranges) {
+      elided.append(utf8.substr(kept_to, x.from - kept_to));
+      expected.push_back(x.tag_start - removed);
+      removed += x.to - x.from;
+      kept_to = x.to;
+    }
+    if (!ranges.empty()) elided.append(utf8.substr(kept_to));
+    CopyResult r;
+    std::vector<std::size_t> seen;
+    if (!ranges.empty()) {
+      if (!parse_once(elided, utf8.size(), limits, raw, out, error, r, seen)) return false;
+      std::sort(seen.begin(), seen.end());
+      if (std::includes(seen.begin(), seen.end(), expected.begin(), expected.end())) {
+        if (stats) stats->raw_text_dropped = utf8.size() - elided.size();
+      } else {
+        if (stats) stats->raw_text_whole = true;
+        ranges.clear();
       }
     }
-
-    const CopyResult r = copy_tree(*g, out, limits.max_depth);
-    if (r.depth > limits.max_depth) {
-      out.reset();
-      return refuse(error, "the page nests elements " + std::to_string(r.depth) +
-                               " levels deep; the limit is " + std::to_string(limits.max_depth) +
-                               " (limits.max_depth)");
-    }
-    if (!r.ok) {
-      out.reset();
-      return refuse(error, "the machine ran out of memory while building the page's tree");
-    }
-    if (stats) *stats = ParseStats{r.depth, r.elements};
+    if (ranges.empty() && !parse_once(utf8, utf8.size(), limits, raw, out, error, r, seen))
+      return false;
+    if (stats) stats->depth = r.depth, stats->elements = r.elements;
     return true;
   } catch (const std::bad_alloc&) {
     out.reset();

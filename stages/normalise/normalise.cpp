@@ -82,7 +82,8 @@ void pick_sizes(const extract::PageFacts& f, ToolRecord& r, const Provenance& ba
 }  // namespace
 
 PageResult normalise_page(std::string_view bytes, const std::string& file_name,
-                          const extract::ProfileSet& profiles, const html::ParseLimits& limits) {
+                          const extract::ProfileSet& profiles, const html::ParseLimits& limits,
+                          html::RawText raw) {
   PageResult out;
   if (bytes.size() > limits.max_bytes) {
     out.reason = "the page is " + std::to_string(bytes.size()) + " bytes; the largest page the pipeline reads is " +
@@ -96,7 +97,7 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
   }
   pugi::xml_document doc;
   std::string error;
-  if (!html::parse_html(decoded.utf8, limits, doc, &error)) {
+  if (!html::parse_html(decoded.utf8, limits, doc, &error, nullptr, raw)) {
     out.reason = error;
     return out;
   }

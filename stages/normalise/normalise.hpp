@@ -8,6 +8,10 @@
 // limits, no usable tool name) yields no record and a reason an editor can act on; a field
 // that does not parse (a "-1" price) is left out of the record and noted, and the page is
 // still taken.
+//
+// Scripts (other than JSON-LD) and styles are not parsed (html::RawText::drop): nothing here
+// reads them, and they are a third to a half of a scraped page. `raw` = keep parses them, for
+// the tests that prove the records come out the same either way.
 #pragma once
 #include <optional>
 #include <string>
@@ -25,6 +29,7 @@ struct PageResult {
 };
 
 PageResult normalise_page(std::string_view bytes, const std::string& file_name,
-                          const extract::ProfileSet& profiles, const html::ParseLimits& limits);
+                          const extract::ProfileSet& profiles, const html::ParseLimits& limits,
+                          html::RawText raw = html::RawText::drop);
 
 }  // namespace tv

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "stages/html/dom.hpp"
+#include "tests/support/raw_text.hpp"
 
 namespace bdata = boost::unit_test::data;
 using tv::html::html5lib_dump;
@@ -371,6 +372,103 @@ BOOST_DATA_TEST_CASE(shallow_markup_that_looks_deep_is_accepted, bdata::make(kSh
   ParseStats stats;
   BOOST_TEST(parse_html(s.html, ParseLimits{}, doc, &error, &stats), error);
   BOOST_TEST(stats.depth < 512u);
+}
+
+// --- RawText::drop --------------------------------------------------------------------------
+
+namespace {
+
+// How RawText::drop is expected to get its tree: by leaving the raw text out of what gumbo
+// reads (`dropped`), by finding the pre-scan wrong and parsing the page whole (`whole`), or with
+// nothing to leave out (`none`). The tree must equal the oracle's in every case.
+enum class Path { dropped, whole, none };
+struct RawCase {
+  const char* what;
+  std::string html;
+  Path path;
+};
+std::ostream& operator<<(std::ostream& os, const RawCase& c) { return os << c.what; }
+
+const RawCase kRawCases[] = {
+    {"a page's scripts and styles", "<html><head><style>p{color:red}</style><script src=a.js></script>"
+     "<script>var x = '<p>' + a < b;</script></head><body><p>text</p><script>f()</script>", Path::dropped},
+    {"JSON-LD stays", "<script type='application/ld+json'>{\"name\":\"X\"}</script><script>x()</script>",
+     Path::dropped},
+    {"JSON-LD spelled with a reference is found and the page parsed whole",
+     "<script type='application/ld&#43;json'>{\"name\":\"X\"}</script><p>t", Path::whole},
+    {"upper case and attributes", "<SCRIPT TYPE=text/javascript>a<b</SCRIPT ><STYLE media='x>y'>q</STYLE\t>", Path::dropped},
+    {"escaped script hides an end tag", "<script><!--<script>x</script>y</script>--></script><p>after", Path::dropped},
+    {"a script that ends inside its escape", "<script><!--x</script><p>after", Path::dropped},
+    {"end tags that are not", "<script>a</scripts></script-x></script><style>b</styles></style><p>z", Path::dropped},
+    {"no end tag: runs to the end", "<p>a<style>b{}", Path::none},
+    {"end tag cut by the end of input", "<p>a<script>b</script", Path::none},
+    {"SVG style is SVG content", "<svg><style>a<b>c</b></style></svg><p>t", Path::none},
+    {"SVG script is SVG content", "<svg><script>if (a<b) {}</script></svg><p>t", Path::none},
+    {"HTML inside foreignObject", "<svg><foreignObject><style>q</style></foreignObject></svg><p>t", Path::dropped},
+    {"after SVG", "<svg><path d=M0/></svg><style>q</style><p>t", Path::dropped},
+    {"MathML text integration point", "<math><mi><style>q</style></mi></math>", Path::dropped},
+    {"font with attributes leaves SVG", "<svg><font color=red><style>q</style>", Path::none},
+    {"style ignored inside select", "<select><style>a</style><option>o</select><p>t", Path::whole},
+    {"script ignored in a frameset", "<frameset><script>a<b</script></frameset>", Path::whole},
+    {"template contents", "<template><style>q</style><p>t</p></template>", Path::dropped},
+    {"tables", "<table><style>q</style><tr><td><script>w</script>a</table>", Path::dropped},
+    {"head noscript", "<head><noscript><style>q</style></noscript></head>", Path::dropped},
+    {"tags in comments, attributes, textarea, title are text",
+     "<!-- <style> --><a title='<script>'>x</a><textarea><style>q</style></textarea>"
+     "<title><script>z</script></title>", Path::none},
+    {"plaintext", "<plaintext><style>q</style>", Path::none},
+    {"a NUL in the tag name", std::string("<scr\0ipt>a</script><p>t", 23), Path::none},
+};
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(dropping_raw_text_changes_nothing_else, bdata::make(kRawCases), c) {
+  ParseStats stats;
+  const std::string got = tv::test::dump_drop(c.html, stats);
+  BOOST_TEST(got == tv::test::dump_keep_emptied(c.html));
+  BOOST_TEST(got.find("(refused") == std::string::npos);
+  switch (c.path) {
+    case Path::dropped:
+      BOOST_TEST(stats.raw_text_dropped > 0u);
+      BOOST_TEST(!stats.raw_text_whole);
+      break;
+    case Path::whole:
+      BOOST_TEST(stats.raw_text_dropped == 0u);
+      BOOST_TEST(stats.raw_text_whole);
+      break;
+    case Path::none:
+      BOOST_TEST(stats.raw_text_dropped == 0u);
+      BOOST_TEST(!stats.raw_text_whole);
+      break;
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dropped_raw_text_keeps_json_ld_and_the_elements) {
+  pugi::xml_document doc;
+  std::string error;
+  ParseStats stats;
+  BOOST_TEST_REQUIRE(parse_html("<script type=application/ld+json>{\"a\":1}</script><style>p{}</style>"
+                                "<script src=x.js>ignored()</script><p>t</p>",
+                                ParseLimits{}, doc, &error, &stats, tv::html::RawText::drop));
+  BOOST_TEST(xpath_string(doc, "//script[1]") == "{\"a\":1}");
+  BOOST_TEST(doc.select_nodes("//script").size() == 2u);
+  BOOST_TEST(xpath_string(doc, "//script[2]/@src") == "x.js");
+  BOOST_TEST(!doc.select_node("//script[2]/node()"));
+  BOOST_TEST(doc.select_nodes("//style").size() == 1u);
+  BOOST_TEST(!doc.select_node("//style/node()"));
+  BOOST_TEST(xpath_string(doc, "//p") == "t");
+  BOOST_TEST(stats.raw_text_dropped == std::string("p{}ignored()").size());
+}
+
+BOOST_AUTO_TEST_CASE(dropping_keeps_the_limits) {
+  // The depth limit and the time and memory budgets are the whole page's.
+  pugi::xml_document doc;
+  std::string error;
+  ParseLimits limits;
+  limits.max_depth = 40;
+  const std::string deep = "<style>" + repeat("x", 100000) + "</style>" + repeat("<div>", 100);
+  BOOST_TEST(!parse_html(deep, limits, doc, &error, nullptr, tv::html::RawText::drop));
+  BOOST_TEST(error.find("levels deep") != std::string::npos, error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
