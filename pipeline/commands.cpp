@@ -188,7 +188,7 @@ int command_status(const Config& cfg, bool as_json) {
                       std::chrono::seconds(cfg.inbox.min_age_seconds));
   auto w = inbox.count(fs::file_time_type::clock::now());
   out["inbox"] = {{"path", cfg.paths.inbox.string()}, {"ready", w.ready}, {"too_new", w.too_new},
-                  {"claimed", w.claimed}};
+                  {"claimed", w.claimed}, {"dotfiles", w.dotfiles}};
   out["last_run"] = nullptr;
   out["moved_aside"] = json::array();
   if (fs::exists(state_db(cfg))) {
@@ -263,6 +263,8 @@ int command_status(const Config& cfg, bool as_json) {
   std::cout << "Inbox " << cfg.paths.inbox.string() << ": " << w.ready << " waiting";
   if (w.too_new) std::cout << ", " << w.too_new << " too new (next run)";
   if (w.claimed) std::cout << ", " << w.claimed << " claimed by a running or interrupted run";
+  if (w.dotfiles)
+    std::cout << ", " << w.dotfiles << " left alone because the name starts with '.' (rename to have it read)";
   std::cout << "\n";
   if (out["last_run"].is_null()) {
     std::cout << "Last run: none yet\n";

@@ -160,7 +160,10 @@ Waiting Inbox::count(fs::file_time_type now) const {
   std::error_code ec;
   if (fs::is_directory(dirs_.inbox, ec))
     for (const auto& e : fs::directory_iterator(dirs_.inbox)) {
-      if (dotfile(e.path())) continue;
+      if (dotfile(e.path())) {
+        if (e.path() != dirs_.processing()) ++w.dotfiles;
+        continue;
+      }
       if (ready(e, now)) ++w.ready;
       else ++w.too_new;
     }

@@ -41,6 +41,7 @@ struct Waiting {
   int ready = 0;     // files a run would claim now
   int too_new = 0;   // changed within min_age_seconds: left for the next run
   int claimed = 0;   // in .processing: a run is working on them or one died
+  int dotfiles = 0;  // names starting with '.' (our .processing aside): never claimed, by design
 };
 
 class Inbox {

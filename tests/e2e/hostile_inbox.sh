@@ -104,7 +104,6 @@ print("  %d files: %d taken, %d moved aside, %d left (dotfiles)" % (len(manifest
 for b in bad: print("  " + b, file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
-
 check "each file moved aside sits beside a reason that says why, shown without control characters" "$PY" - "$WORK/manifest.json" "$H" <<'PY'
 import json, os, re, sqlite3, sys
 manifest, h = json.load(open(sys.argv[1])), sys.argv[2]
@@ -176,6 +175,14 @@ for m in manifest:
         bad.append("%s: no row problem mentions %r: %r" % (m["label"], m["notes"], problems))
 for b in bad: print("  " + b, file=sys.stderr)
 sys.exit(1 if bad else 0)
+PY
+
+check "status counts the dotfiles it leaves alone" "$PY" - "$WORK/manifest.json" "$WORK/status.json" <<'PY'
+import json, sys
+manifest, status = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+left = sum(1 for m in manifest if m["expect"] == "left")
+print("  %d dotfiles, status says %r" % (left, status["inbox"].get("dotfiles")))
+sys.exit(0 if left > 0 and status["inbox"].get("dotfiles") == left else 1)
 PY
 
 check "nothing the pipeline wrote holds /etc/passwd (XXE, the link)" "$PY" - "$H" <<'PY'

@@ -38,6 +38,7 @@ BOOST_FIXTURE_TEST_CASE(ready_files_are_claimed_and_dotfiles_and_new_files_left,
   auto w = inbox.count(now());
   BOOST_TEST(w.ready == 2);
   BOOST_TEST(w.too_new == 1);
+  BOOST_TEST(w.dotfiles == 1);
 
   auto claimed = inbox.claim_ready(now());
   BOOST_REQUIRE(claimed.size() == 2u);
@@ -48,6 +49,9 @@ BOOST_FIXTURE_TEST_CASE(ready_files_are_claimed_and_dotfiles_and_new_files_left,
   BOOST_TEST(!fs::exists(d / "inbox/a.html"));
   BOOST_TEST(fs::exists(d / "inbox/.README"));
   BOOST_TEST(fs::exists(d / "inbox/fresh.html"));
+  w = inbox.count(now());  // .processing, which now exists, is ours: not counted
+  BOOST_TEST(w.dotfiles == 1);
+  BOOST_TEST(w.claimed == 2);
 }
 
 BOOST_FIXTURE_TEST_CASE(claims_left_by_a_dead_run_are_found_again_with_their_names, Fixture) {
