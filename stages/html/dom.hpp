@@ -43,7 +43,8 @@ struct ParseStats {
 // contain "ld+json" are not parsed, and those elements are empty in the tree; everything else
 // is exactly as with `keep` (checked on every page against gumbo's tree; where the check fails,
 // the page is parsed whole). A third to a half of a scraped page's bytes are scripts and styles,
-// and gumbo tokenizes them character by character, so `drop` parses pages about 1.8x as fast.
+// and gumbo tokenizes them character by character: with `drop`, reading pages is 1.47x as fast
+// (bench/speedups.md).
 enum class RawText { keep, drop };
 
 // Parses `utf8` into `out` (cleared first). On refusal returns false and sets `*error` to a

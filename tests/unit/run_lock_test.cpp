@@ -19,6 +19,18 @@ using namespace std::chrono_literals;
 
 BOOST_AUTO_TEST_SUITE(run_lock)
 
+namespace {
+// Another holder, as a second open file description: writes `content`, takes the flock, and
+// returns the descriptor (closing it releases the lock).
+int hold_lock(const TempDir& d, const std::string& content) {
+  write_file(d / "pipeline.lock", content);
+  int fd = ::open((d / "pipeline.lock").c_str(), O_RDWR);
+  BOOST_REQUIRE(fd >= 0);
+  BOOST_REQUIRE_EQUAL(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  return fd;
+}
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(second_taker_fails_and_names_the_holder) {
   TempDir d;
   std::string holder;
@@ -40,10 +52,7 @@ BOOST_AUTO_TEST_CASE(released_when_the_holder_goes) {
 BOOST_AUTO_TEST_CASE(loser_waits_for_a_line_the_winner_has_not_written_yet) {
   TempDir d;
   // A dead run's line is still in the file, and the new holder has the lock but no line yet.
-  write_file(d / "pipeline.lock", "pid 999999999, since 2026-11-01T00:00:00Z, running `run`\n");
-  int fd = ::open((d / "pipeline.lock").c_str(), O_RDWR);
-  BOOST_REQUIRE(fd >= 0);
-  BOOST_REQUIRE_EQUAL(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  int fd = hold_lock(d, "pid 999999999, since 2026-11-01T00:00:00Z, running `run`\n");
   std::string line = "pid " + std::to_string(::getpid()) + ", since 2026-11-23T00:00:00Z, running `run`\n";
   std::thread writer([&] {
     std::this_thread::sleep_for(100ms);
@@ -59,10 +68,7 @@ BOOST_AUTO_TEST_CASE(loser_waits_for_a_line_the_winner_has_not_written_yet) {
 
 BOOST_AUTO_TEST_CASE(an_unreadable_holder_is_reported_as_unknown) {
   TempDir d;
-  write_file(d / "pipeline.lock", "");
-  int fd = ::open((d / "pipeline.lock").c_str(), O_RDWR);
-  BOOST_REQUIRE(fd >= 0);
-  BOOST_REQUIRE_EQUAL(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  int fd = hold_lock(d, "");
   std::string holder;
   BOOST_CHECK(!RunLock::try_acquire(d.path(), "run", &holder));
   BOOST_CHECK_EQUAL(holder, "unknown process");
