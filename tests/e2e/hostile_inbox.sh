@@ -104,6 +104,7 @@ print("  %d files: %d taken, %d moved aside, %d left (dotfiles)" % (len(manifest
 for b in bad: print("  " + b, file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
+
 check "each file moved aside sits beside a reason that says why, shown without control characters" "$PY" - "$WORK/manifest.json" "$H" <<'PY'
 import json, os, re, sqlite3, sys
 manifest, h = json.load(open(sys.argv[1])), sys.argv[2]
