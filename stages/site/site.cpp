@@ -66,7 +66,7 @@ Rendered render_site(const json& doc, const Templates& t, const RenderOptions& o
     for (auto* tool : ix.tools) {
       const std::string slug = str(*tool, "slug");
       jobs.push_back({url_to_file(tool_url(slug)), "tool",
-                      [&, tool, slug] {
+                      [&, slug] {
                         std::string in = global + tool_fp.at(slug);
                         if (auto it = ix.comparisons_of.find(slug); it != ix.comparisons_of.end())
                           for (auto* c : it->second) {
