@@ -10,6 +10,7 @@
 #include <cstring>
 #include <cstdint>
 #include <set>
+#include <string_view>
 
 namespace tv {
 namespace fs = std::filesystem;
@@ -19,16 +20,42 @@ constexpr std::uint64_t kMiB = 1024 * 1024;
 
 std::string mib(std::uint64_t bytes) { return std::to_string(bytes / kMiB) + " MiB"; }
 
-// Creates, writes one byte to and removes a probe file; the errno of the first failure, or 0.
+constexpr std::string_view kProbePrefix = ".tv-preflight-";
+
+// Writes one byte to `fd` and closes it; the errno of the first failure, or 0.
+int write_and_close(int fd) {
+  int err = ::write(fd, "x", 1) == 1 ? 0 : (errno ? errno : ENOSPC);
+  if (::close(fd) != 0 && err == 0) err = errno;
+  return err;
+}
+
+// A probe file an earlier, killed run left: ".tv-preflight-<digits>", at most one byte. Only
+// one process at a time probes (the caller holds the run lock), so none is in use.
+bool stale_probe(const fs::directory_entry& e) {
+  const std::string name = e.path().filename().string();
+  if (name.size() <= kProbePrefix.size() || name.compare(0, kProbePrefix.size(), kProbePrefix) != 0) return false;
+  if (name.find_first_not_of("0123456789", kProbePrefix.size()) != std::string::npos) return false;
+  std::error_code ec;
+  return e.is_regular_file(ec) && e.file_size(ec) <= 1 && !ec;
+}
+
+// Tries writing one byte to the folder: to an unnamed file (O_TMPFILE), so a kill at any
+// moment leaves nothing behind, or, where the file system has no unnamed files, to a named
+// probe file, removed again. Probe files an earlier killed run left are removed first.
+// The errno of the first failure, or 0.
 int probe(const fs::path& folder) {
   std::error_code ec;
   fs::create_directories(folder, ec);
   if (ec) return ec.value();
-  const fs::path p = folder / (".tv-preflight-" + std::to_string(::getpid()));
-  int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    if (stale_probe(e)) fs::remove(e.path(), ec);
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0) return write_and_close(fd);
+  if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) return errno;
+  const fs::path p = folder / (std::string(kProbePrefix) + std::to_string(::getpid()));
+  fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return errno;
-  int err = ::write(fd, "x", 1) == 1 ? 0 : (errno ? errno : ENOSPC);
-  if (::close(fd) != 0 && err == 0) err = errno;
+  const int err = write_and_close(fd);
   ::unlink(p.c_str());
   return err;
 }

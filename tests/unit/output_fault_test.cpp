@@ -19,6 +19,8 @@
 
 using namespace tv;
 using tv::test::TempDir;
+using tv::test::read_file;
+using tv::test::write_file;
 namespace fs = std::filesystem;
 
 namespace {
@@ -94,6 +96,18 @@ BOOST_AUTO_TEST_CASE(preflight_passes_writable_folders_and_leaves_no_probe) {
   for (const auto& e : fs::recursive_directory_iterator(d.path()))
     BOOST_TEST(e.path().filename().string().rfind(".tv-preflight", 0) != 0u, e.path());
   BOOST_TEST(fs::is_directory(d / "outbox"));  // made, as the run would
+}
+
+BOOST_AUTO_TEST_CASE(preflight_removes_the_probe_a_killed_run_left_and_nothing_else) {
+  TempDir d;
+  fs::create_directories(d / "inbox");
+  write_file(d / "rejected/.tv-preflight-4242", "x");       // a run killed mid-probe
+  write_file(d / "inbox/.tv-preflight-notes", "x");         // an editor's dotfile
+  write_file(d / "inbox/.tv-preflight-77", "two bytes");    // not a probe: too long
+  BOOST_TEST(check_outputs(config_in(d.path()), d / "state/pipeline.db").empty());
+  BOOST_TEST(!fs::exists(d / "rejected/.tv-preflight-4242"));
+  BOOST_TEST(read_file(d / "inbox/.tv-preflight-notes") == "x");
+  BOOST_TEST(read_file(d / "inbox/.tv-preflight-77") == "two bytes");
 }
 
 BOOST_AUTO_TEST_CASE(preflight_names_a_folder_that_cannot_be_made) {
