@@ -38,15 +38,17 @@ seed fuzz_panel "$root"/inbox/*.xml "$root"/inbox/*.csv "$root"/tests/e2e/cases/
 seed fuzz_fields "$root"/fuzz/seeds/fields/*
 seed fuzz_mail "$root"/examples/subscribers.csv "$root"/fuzz/seeds/fields/*
 if [ -d "$corpus" ]; then
-  seed fuzz_page $(find "$corpus/html-pages-readability" -type f -name '*.html' 2>/dev/null | head -200)
-  seed fuzz_raw_text $(find "$corpus/html-pages-readability" -type f -name '*.html' 2>/dev/null | head -200)
+  pages=$(find "$corpus/html-pages-readability" -type f -name '*.html' 2>/dev/null | head -200)
+  seed fuzz_page $pages
+  seed fuzz_raw_text $pages
   seed fuzz_mail $(find "$corpus/email-mime-fixtures-mikel-mail" -type f 2>/dev/null | head -120)
 else
   echo "fuzz: ../shared/corpus is absent: seeding from the repository only"
 fi
 
 status=0
-for target in fuzz_page fuzz_raw_text fuzz_panel fuzz_fields fuzz_mail; do
+for source in "$root"/fuzz/fuzz_*.cpp; do  # one target per source, as fuzz/CMakeLists.txt builds
+  target=$(basename "$source" .cpp)
   findings=$build/fuzz-findings/$target
   mkdir -p "$findings"
   echo "fuzz: $target for ${seconds}s"

@@ -3,9 +3,10 @@
 // folder if missing (not the inbox: a missing inbox is the run's own error), writes a byte to
 // an unnamed file there (O_TMPFILE; where the file system has none, to a probe file
 // `.tv-preflight-<pid>`, a dot file the inbox never takes, removed again), removes probe
-// files a killed run left (`.tv-preflight-<digits>` of at most one byte), and, unless `limits.min_free_mb` is 0, requires that many MiB free on
-// the folder's file system. It also requires the process's file size limit (`ulimit -f`) to
-// leave the state store room to grow by as much.
+// files a killed run left (`.tv-preflight-<digits>` of at most one byte), and, unless
+// `limits.min_free_mb` is 0, requires that many MiB free on the folder's file system. It also
+// requires the process's file size limit (`ulimit -f`) to leave the state store room to grow
+// by as much.
 //
 // A read-only outbox, a full disk or a tight `ulimit -f` thus stops the run before any input is
 // claimed, any row stored or any page published. What fails later (a disk filling up during

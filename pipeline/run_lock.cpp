@@ -20,7 +20,7 @@ namespace {
 
 // "pid N, since ..., running `what`\n" written by a process that is still alive.
 bool is_current_holder(const std::string& text) {
-  if (text.rfind("pid ", 0) != 0 || text.empty() || text.back() != '\n') return false;
+  if (text.rfind("pid ", 0) != 0 || text.back() != '\n') return false;
   char* end = nullptr;
   long pid = std::strtol(text.c_str() + 4, &end, 10);
   if (pid <= 0 || end == nullptr || *end != ',') return false;

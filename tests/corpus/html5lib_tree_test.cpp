@@ -51,8 +51,6 @@ std::vector<TreeCase> read_cases(const fs::path& file) {
   return cases;
 }
 
-}  // namespace
-
 std::vector<fs::path> dat_files() {
   const fs::path dir = tv::test::corpus_dir() / "html5lib-tests" / "tree-construction";
   std::vector<fs::path> files;
@@ -61,6 +59,8 @@ std::vector<fs::path> dat_files() {
   std::sort(files.begin(), files.end());
   return files;
 }
+
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(html5lib_tree)
 
