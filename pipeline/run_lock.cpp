@@ -42,6 +42,25 @@ std::string read_holder(int fd) {
   return text.empty() ? std::string("unknown process") : text;
 }
 
+// The test hook (docs/faults.md, tests/e2e/faults_lock.sh): when TV_TEST_HOLD_LOCK names a
+// FIFO, the process that has just taken the lock writes "held" into it, then waits until the
+// test opens it for writing and closes it. A test can so hold a real run or send at the moment
+// it owns the lock, and let it go on, synchronised on those two events rather than on timing.
+void hold_for_test() {
+  const char* fifo = std::getenv("TV_TEST_HOLD_LOCK");
+  if (fifo == nullptr || *fifo == '\0') return;
+  if (int w = ::open(fifo, O_WRONLY | O_CLOEXEC); w >= 0) {  // waits for the test to read
+    [[maybe_unused]] ssize_t n = ::write(w, "held\n", 5);
+    ::close(w);
+  }
+  if (int r = ::open(fifo, O_RDONLY | O_CLOEXEC); r >= 0) {  // waits for the test's release
+    char buf[64];
+    while (::read(r, buf, sizeof buf) > 0) {
+    }
+    ::close(r);
+  }
+}
+
 }  // namespace
 
 std::optional<RunLock> RunLock::try_acquire(const std::filesystem::path& state_dir,
@@ -61,6 +80,7 @@ std::optional<RunLock> RunLock::try_acquire(const std::filesystem::path& state_d
   if (::pwrite(fd, me.data(), me.size(), 0) == ssize_t(me.size())) {
     [[maybe_unused]] int t = ::ftruncate(fd, off_t(me.size()));
   }
+  hold_for_test();
   return RunLock(fd);
 }
 

@@ -3,16 +3,16 @@
 # the other exits 75 at once, having touched nothing, and cron's next try does the work:
 #   L1  two `run`s started together: one runs, one exits 75; the site equals a lone run's,
 #       byte for byte, and every input is filed once
-#   L2  `run` while `digest --send` is mailing: the run exits 75 and leaves the inbox alone;
-#       the send goes on; the run afterwards takes everything
+#   L2  `run` while `digest --send` holds the lock: the run exits 75 and leaves the inbox
+#       alone; the send goes on and mails everyone; the run afterwards takes everything
 #   L3  `digest --send` while a `run` works: the send exits 75 and mails nobody; the send
 #       afterwards mails every reader exactly once
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib_digest.sh"
 SNAP="$PY $SRC/tests/faults/snapshot.py"
 
-# An inbox big enough that a run takes a good second: the sample inbox and 15 more copies of
-# each sample page (other bytes, the same facts).
+# An inbox with work in it: the sample inbox and 15 more copies of each sample page (other
+# bytes, the same facts).
 mkdir -p "$WORK/inputs"
 seed_inbox "$SRC/inbox" "$WORK/inputs"
 for f in "$SRC"/inbox/*.html; do
@@ -25,21 +25,14 @@ touch -d '1 hour ago' "$WORK/inputs"/*
   for i in $(seq 1 40); do echo "reader$i@example.com,Reader $i,subscribed"; done
 } >"$WORK/subscribers.csv"
 
-# Waits until the background job PID (a subshell running `tv ...`) or its child holds the lock
-# of case NAME: the lock file names its holder's pid.
-holds_lock() {
-  local name=$1 pid=$2 holder
-  for _ in $(seq 500); do
-    holder=$(sed -n 's/^pid \([0-9]*\),.*/\1/p' "$WORK/$name/state/pipeline.lock" 2>/dev/null)
-    if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null &&
-       { [ "$holder" = "$pid" ] || [ "$(ps -o ppid= -p "$holder" | tr -d ' ')" = "$pid" ]; }; then
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.02
-  done
-  return 1
-}
+# The holds are synchronised on events, never on timing: a command started with
+# TV_TEST_HOLD_LOCK=FIFO (pipeline/run_lock.cpp) writes "held" into the FIFO once it owns the lock
+# and then waits until the test releases it. Both waits are bounded, so a holder that died
+# fails the case instead of hanging it.
+HOLD=$WORK/hold.fifo
+mkfifo "$HOLD"
+held() { [ "$(timeout 120 cat "$HOLD")" = held ]; }   # returns once a command holds the lock
+release() { timeout 120 sh -c ': >"$1"' sh "$HOLD"; }  # lets it go on
 accounted() {  # every input filed exactly once (archive or rejected), bytes unchanged
   diff <($SNAP hashes "$WORK/inputs") <($SNAP hashes "$WORK/$1/state/archive" "$WORK/$1/rejected") >/dev/null &&
     [ -z "$(find "$WORK/$1/inbox" -type f)" ]
@@ -52,10 +45,17 @@ check "the lone run finishes (exit $?)" grep -q "^Site: " "$WORK/ref.out"
 
 # ---- L1: two runs at once ------------------------------------------------------------------
 seed_inbox "$WORK/inputs" "$WORK/L1/inbox"
-tv L1 --run.date=2026-11-18 run >"$WORK/L1.a" 2>&1 &
+TV_TEST_HOLD_LOCK=$HOLD tv L1 --run.date=2026-11-18 run >"$WORK/L1.a" 2>&1 &
 a=$!
-tv L1 --run.date=2026-11-18 run >"$WORK/L1.b" 2>&1 &
+TV_TEST_HOLD_LOCK=$HOLD tv L1 --run.date=2026-11-18 run >"$WORK/L1.b" 2>&1 &
 b=$!
+# Whichever takes the lock holds it until the other has finished, so they overlap for sure.
+if held; then
+  wait -n $a $b
+  release
+else
+  fail "L1: neither run took the lock"
+fi
 wait $a; rc_a=$?
 wait $b; rc_b=$?
 codes=$(printf '%s\n' "$rc_a" "$rc_b" | sort -n | tr '\n' ' ')
@@ -72,9 +72,9 @@ check "L1: the store passes integrity_check" [ "$($SNAP integrity "$WORK/L1/stat
 seed_inbox "$SRC/inbox" "$WORK/L2/inbox"
 tv L2 --run.date=2026-11-18 run >/dev/null 2>&1
 start_server L2
-digest L2 --smtp.rate_per_second=15 --send >"$WORK/L2.send" 2>&1 &
+TV_TEST_HOLD_LOCK=$HOLD digest L2 --send >"$WORK/L2.send" 2>&1 &
 send=$!
-if holds_lock L2 $send; then
+if held; then
   seed_inbox "$WORK/inputs" "$WORK/L2/inbox"
   before=$($SNAP tree "$WORK/L2/inbox")
   tv L2 --run.date=2026-11-23 run >"$WORK/L2.run" 2>&1
@@ -82,6 +82,7 @@ if holds_lock L2 $send; then
   check "L2: the run exits 75 while the send holds the lock (got $rc)" [ "$rc" = 75 ]
   check "L2: it names the send" grep -q "running \`digest --send\`" "$WORK/L2.run"
   check "L2: the inbox is as it was, nothing claimed" [ "$before" = "$($SNAP tree "$WORK/L2/inbox")" ]
+  release
 else
   fail "L2: the send never held the lock"; cat "$WORK/L2.send" >&2
 fi
@@ -97,14 +98,15 @@ seed_inbox "$SRC/inbox" "$WORK/L3/inbox"
 tv L3 --run.date=2026-11-18 run >/dev/null 2>&1
 seed_inbox "$WORK/inputs" "$WORK/L3/inbox"
 start_server L3
-tv L3 --run.date=2026-11-23 run >"$WORK/L3.run" 2>&1 &
+TV_TEST_HOLD_LOCK=$HOLD tv L3 --run.date=2026-11-23 run >"$WORK/L3.run" 2>&1 &
 run=$!
-if holds_lock L3 $run; then
+if held; then
   digest L3 --send >"$WORK/L3.send" 2>&1
   rc=$?
   check "L3: the send exits 75 while the run holds the lock (got $rc)" [ "$rc" = 75 ]
   check "L3: it says to try later" grep -q "the digest waits for it: try again later" "$WORK/L3.send"
   check "L3: nobody was mailed" [ "$(received L3)" -eq 0 ]
+  release
 else
   fail "L3: the run never held the lock"; cat "$WORK/L3.run" >&2
 fi
