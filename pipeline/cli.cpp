@@ -40,6 +40,11 @@ Commands:
                           writes <paths.outbox>/digest/<week>.eml and .html; --dry-run
                           lists the readers it would mail; --send mails each reader once;
                           --resend mails an uncertain reader again, on the editor's word
+  subscribers import FILE | list [--json] | export --csv | unsubscribe EMAIL
+                          the newsletter's readers in the store: import a subscribers CSV,
+                          list them with their history, export them as CSV, unsubscribe one
+  serve                   the HTTP server behind the sign-up form, the confirmation link and
+                          the one-click unsubscribe (serve.listen; docs/serve.md)
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
                           precision, recall, F1 and the confusion counts
 
@@ -197,6 +202,40 @@ int dispatch(const Split& s) {
     }
     return command_digest(cfg, vm["week"].as<std::string>(), vm.count("dry-run") > 0, vm.count("send") > 0, resend);
   }
+  if (s.command == "subscribers") {
+    po::options_description d("subscribers options");
+    d.add_options()("action", po::value<std::string>(), "import, list, export or unsubscribe")(
+        "arg", po::value<std::string>(), "the file (import) or the address (unsubscribe)")(
+        "json", "list: print JSON")("csv", "export: CSV (the import format; the default)");
+    po::positional_options_description pos;
+    pos.add("action", 1).add("arg", 1);
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] subscribers import FILE | list [--json] | export --csv | "
+                    "unsubscribe EMAIL\n\nThe newsletter's readers, as the state store keeps them "
+                    "(docs/subscribers.md). import takes a subscribers CSV (email,name,status): an unsubscribe in the "
+                    "file wins, importing twice changes nothing, and an unsubscribed or suppressed reader is never "
+                    "subscribed again by an import. list shows every reader (--json: with their history); export "
+                    "prints the import format; unsubscribe is the editor's hand.",
+                    d, s.args, vm, &pos))
+      return code(Exit::ok);
+    const std::string action = vm.count("action") ? vm["action"].as<std::string>() : "";
+    const std::string arg = vm.count("arg") ? vm["arg"].as<std::string>() : "";
+    if (action == "import" && !arg.empty()) return command_subscribers_import(cfg, arg);
+    if (action == "list" && arg.empty()) return command_subscribers_list(cfg, vm.count("json") > 0);
+    if (action == "export" && arg.empty()) return command_subscribers_export(cfg);
+    if (action == "unsubscribe" && !arg.empty()) return command_subscribers_unsubscribe(cfg, arg);
+    spdlog::error("subscribers: say what to do: `pipeline subscribers import FILE | list [--json] | export --csv | "
+                  "unsubscribe EMAIL`");
+    return code(Exit::usage);
+  }
+  if (s.command == "serve") {
+    po::options_description d("serve options");
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] serve\n\nServes POST /subscribe (double opt-in), GET /confirm "
+                    "and GET/POST /unsubscribe (RFC 8058 one-click) on serve.listen, behind the site's web server, "
+                    "until SIGTERM (docs/serve.md). Needs the digest secret.",
+                    d, s.args, vm))
+      return code(Exit::ok);
+    return command_serve(cfg);
+  }
   if (s.command == "eval-dedupe") {
     po::options_description d("eval-dedupe options");
     d.add_options()("file", po::value<std::string>(), "labelled pairs, one a line")(
@@ -214,7 +253,7 @@ int dispatch(const Split& s) {
     }
     return command_eval_dedupe(vm["file"].as<std::string>(), vm.count("mistakes") > 0);
   }
-  spdlog::error("unknown command '{}' (commands: run, status, export, digest, eval-dedupe; see pipeline --help)", s.command);
+  spdlog::error("unknown command '{}' (commands: run, status, export, digest, subscribers, serve, eval-dedupe; see pipeline --help)", s.command);
   return code(Exit::usage);
 }
 

@@ -20,6 +20,13 @@ int command_export_site(const Config& cfg);
 // `resend`: addresses whose uncertain message the editor wants sent again (with send only).
 int command_digest(const Config& cfg, const std::string& week, bool dry_run, bool send,
                    const std::vector<std::string>& resend = {});
+// `pipeline subscribers ...` (docs/subscribers.md).
+int command_subscribers_import(const Config& cfg, const std::filesystem::path& file);
+int command_subscribers_list(const Config& cfg, bool json);
+int command_subscribers_export(const Config& cfg);
+int command_subscribers_unsubscribe(const Config& cfg, const std::string& email);
+// `pipeline serve`: sign-up, confirm and unsubscribe over HTTP until SIGTERM (docs/serve.md).
+int command_serve(const Config& cfg);
 int command_eval_dedupe(const std::string& file, bool list_mistakes);
 
 // Where the state database lives.

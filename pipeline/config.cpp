@@ -111,7 +111,31 @@ po::options_description describe(Config& c, Raw& raw) {
     ("smtp.retry_delay_ms", num(&c.smtp.retry_delay_ms), "wait before the first retry; doubles each time")
     ("smtp.max_connection_failures", num(&c.smtp.max_connection_failures),
      "consecutive connection failures after which the send stops (the rest stay queued)")
-    ("digest.subscribers", path(&c.digest.subscribers), "the subscribers CSV: email,name,status")
+    ("smtp.bounce_address", text(&c.smtp.bounce_address),
+     "the envelope sender for bounces, e.g. bounces@example.org: each digest goes out as "
+     "bounces+TOKEN@example.org (VERP, the token naming the reader); empty = smtp.from")
+    ("smtp.dkim_key_file", path(&c.smtp.dkim_key_file),
+     "a PEM RSA private key to DKIM-sign every digest and confirmation with; empty = no signature")
+    ("smtp.dkim_selector", text(&c.smtp.dkim_selector), "the DKIM selector (s=), with smtp.dkim_key_file")
+    ("smtp.dkim_domain", text(&c.smtp.dkim_domain),
+     "the DKIM signing domain (d=); empty = the domain of smtp.from")
+    ("digest.subscribers", path(&c.digest.subscribers),
+     "a subscribers CSV (email,name,status) imported into the store before every send, when it exists")
+    ("digest.bounce_maildir", path(&c.digest.bounce_maildir),
+     "the Maildir the MTA delivers bounces, complaints and mailto: unsubscribes to; the nightly run reads it; "
+     "empty = none")
+    ("digest.soft_bounce_limit", num(&c.digest.soft_bounce_limit),
+     "soft bounces (one a day at most, forgotten after 7 quiet days) that suppress a reader")
+    ("serve.listen", text(&c.serve.listen), "where `pipeline serve` listens: host:port (behind the site's web server)")
+    ("serve.confirm_days", num(&c.serve.confirm_days), "days a sign-up's confirmation link stays valid")
+    ("serve.max_connections", num(&c.serve.max_connections), "connections served at once; more get 503")
+    ("serve.max_body_bytes", num(&c.serve.max_body_bytes), "larger request bodies get 413")
+    ("serve.read_timeout_ms", num(&c.serve.read_timeout_ms),
+     "a request must arrive whole within this; slower clients get 408")
+    ("serve.signups_per_client_per_hour", num(&c.serve.signups_per_client_per_hour),
+     "sign-ups one client address may post an hour; more get 429")
+    ("serve.confirmations_per_address_per_day", num(&c.serve.confirmations_per_address_per_day),
+     "confirmation mails one address is sent a day at most, however often it is signed up")
     ("digest.weekday", text(&c.digest.weekday),
      "the day the nightly run writes last week's digest file (monday..sunday)")
     ("digest.list_name", text(&c.digest.list_name), "the newsletter's name: From, List-Id and subject")
@@ -277,6 +301,22 @@ void validate_mail(const Config& c) {
   if (c.smtp.retries < 0 || c.smtp.retries > 10) throw ConfigError("smtp.retries must be between 0 and 10");
   if (c.smtp.retry_delay_ms < 0) throw ConfigError("smtp.retry_delay_ms must be 0 or more");
   if (c.smtp.max_connection_failures < 1) throw ConfigError("smtp.max_connection_failures must be at least 1");
+  if (!c.smtp.bounce_address.empty() &&
+      (!digest::valid_address(c.smtp.bounce_address) || c.smtp.bounce_address.find('+') != std::string::npos))
+    throw ConfigError("bad value '" + c.smtp.bounce_address + "' for smtp.bounce_address: write a plain address "
+                      "without '+', such as bounces@example.org (each digest goes out as bounces+TOKEN@example.org)");
+  if (!c.smtp.dkim_key_file.empty() && c.smtp.dkim_selector.empty())
+    throw ConfigError("smtp.dkim_key_file is set but smtp.dkim_selector is empty: name the selector its DNS record "
+                      "is published under (<selector>._domainkey.<domain>)");
+  if (c.digest.soft_bounce_limit < 1) throw ConfigError("digest.soft_bounce_limit must be at least 1");
+  if (c.serve.confirm_days < 1 || c.serve.confirm_days > 90)
+    throw ConfigError("serve.confirm_days must be between 1 and 90");
+  if (c.serve.max_connections < 1 || c.serve.max_body_bytes < 256 || c.serve.read_timeout_ms < 100)
+    throw ConfigError("serve.max_connections must be at least 1, serve.max_body_bytes at least 256 and "
+                      "serve.read_timeout_ms at least 100");
+  if (c.serve.signups_per_client_per_hour < 1 || c.serve.confirmations_per_address_per_day < 1)
+    throw ConfigError("serve.signups_per_client_per_hour and serve.confirmations_per_address_per_day must be at "
+                      "least 1");
 }
 
 void validate(const Config& c) {
@@ -320,7 +360,8 @@ Config load_config(const fs::path& file, const std::vector<Override>& overrides)
   for (fs::path* p : {&c.paths.inbox, &c.paths.outbox, &c.paths.state, &c.paths.archive,
                       &c.paths.rejected, &c.paths.profiles, &c.paths.templates, &c.digest.subscribers})
     resolve(*p, base);
-  for (fs::path* p : {&c.smtp.ca_file, &c.smtp.credentials_file, &c.digest.secret_file})
+  for (fs::path* p : {&c.smtp.ca_file, &c.smtp.credentials_file, &c.smtp.dkim_key_file, &c.digest.secret_file,
+                      &c.digest.bounce_maildir})
     if (!p->empty()) resolve(*p, base);
   c.reviewers = build_reviewers(raw.panel_reviewers, rk);
   c.site.base_url = site_base_url(c.site.base_url);

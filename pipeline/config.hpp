@@ -94,6 +94,10 @@ struct Config {
     int retries = 3;                              // more tries per reader after a 4xx or a dropped connection
     int retry_delay_ms = 2000;                    // before the first retry; doubles each time
     int max_connection_failures = 5;              // consecutive; then the send stops
+    std::string bounce_address;                   // VERP: bounces@x -> bounces+TOKEN@x; "" = from
+    std::filesystem::path dkim_key_file;          // "" = no DKIM signature
+    std::string dkim_selector;
+    std::string dkim_domain;                      // "" = the domain of `from`
   } smtp;
 
   // The weekly digest (docs/digest.md).
@@ -105,7 +109,20 @@ struct Config {
     std::string unsubscribe_mailto = "unsubscribe@tool-verdicts.example";
     std::filesystem::path secret_file;            // "" = TV_DIGEST_SECRET only
     int weekday_number = 1;                       // `weekday` as 1 (Monday) .. 7, set by load_config
+    std::filesystem::path bounce_maildir;         // "" = no bounce processing by the nightly run
+    int soft_bounce_limit = 3;                    // soft bounces that suppress a reader
   } digest;
+
+  // `pipeline serve` (docs/serve.md).
+  struct Serve {
+    std::string listen = "127.0.0.1:8025";
+    int confirm_days = 7;
+    int max_connections = 512;
+    int max_body_bytes = 4096;
+    int read_timeout_ms = 10000;
+    int signups_per_client_per_hour = 10;
+    int confirmations_per_address_per_day = 3;
+  } serve;
 
   struct Log {
     std::string level = "info";   // trace, debug, info, warn, error

@@ -4,8 +4,6 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include "pipeline/commands.hpp"
@@ -13,6 +11,7 @@
 #include "pipeline/exit_codes.hpp"
 #include "pipeline/logging.hpp"
 #include "pipeline/output_error.hpp"
+#include "pipeline/readers_step.hpp"
 #include "pipeline/run_lock.hpp"
 #include "pipeline/store.hpp"
 #include "stages/common/utc.hpp"
@@ -23,31 +22,21 @@ namespace fs = std::filesystem;
 namespace tv {
 namespace {
 
-std::optional<std::string> read_whole(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// The readers, with each bad row of the subscribers file reported; nullopt when the file
-// cannot be used at all (reported).
-std::optional<std::vector<digest::Recipient>> read_recipients(const Config& cfg) {
-  auto bytes = read_whole(cfg.digest.subscribers);
-  if (!bytes) {
-    spdlog::error("cannot read the subscribers file {} (digest.subscribers): no such file or not readable",
-                  cfg.digest.subscribers.string());
-    return std::nullopt;
+// The readers to mail: the store's subscribed readers, after the subscribers file named by
+// `digest.subscribers` is taken in when there is one (docs/subscribers.md, "Installs with a
+// subscribers file"): imported for a send, previewed for a dry run, which changes nothing.
+// nullopt when that file exists but cannot be used (reported).
+std::optional<std::vector<digest::Recipient>> read_recipients(const Config& cfg, Store& store, bool dry_run) {
+  std::error_code ec;
+  const fs::path file = !cfg.digest.subscribers.empty() && fs::exists(cfg.digest.subscribers, ec)
+                            ? cfg.digest.subscribers : fs::path();
+  if (dry_run) return subscribed_after_import(store, file);
+  if (!file.empty()) {
+    auto imported = import_subscribers(store, file);
+    if (!imported) return std::nullopt;
+    spdlog::info("subscribers file {}: {}", file.string(), imported->sentence());
   }
-  auto parsed = digest::parse_subscribers(*bytes);
-  for (const auto& line : digest::report(parsed))
-    spdlog::warn("{}: {}", cfg.digest.subscribers.string(), line);
-  if (!parsed.usable()) return std::nullopt;
-  return digest::recipients(parsed);
-}
-
-std::string lower(std::string s) {
-  for (char& ch : s) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
+  return subscribed_after_import(store, "");
 }
 
 // --resend: each address must name an uncertain message of the week; those go back to the
@@ -58,7 +47,7 @@ bool requeue_uncertain(Store& store, const std::string& week, const std::vector<
     const digest::SendRow* found = nullptr;
     const auto rows = store.ledger(week);
     for (const auto& row : rows)
-      if (lower(row.email) == lower(address)) found = &row;
+      if (row.key == digest::reader_key(address)) found = &row;
     if (!found || found->status != digest::SendStatus::uncertain) {
       spdlog::error("digest: --resend {}: {} week {}; only an uncertain message is sent again (`pipeline status` "
                     "lists them)",
@@ -146,7 +135,7 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
                   span.id.c_str());
       return code(Exit::ok);
     }
-    auto readers = read_recipients(cfg);
+    auto readers = read_recipients(cfg, store, dry_run);
     if (!readers) return code(Exit::config);
     if (dry_run) {
       std::map<std::string, digest::SendStatus> done;
@@ -168,8 +157,12 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
     if (!resend.empty() && !requeue_uncertain(store, span.id, resend)) return code(Exit::usage);
     digest::Session session(smtp_options(cfg, *secrets));
     spdlog::info("digest {}: sending to {} reader(s) through {}", span.id, readers->size(), cfg.smtp.url);
+    auto options = send_options(cfg, span.id);
+    options.still_subscribed = [&store](const std::string& key) {
+      return store.reader_status_now(key) == digest::ReaderStatus::subscribed;
+    };
     auto report = send_digest(store, settings, built.week, letter, *readers, secrets->digest_secret, session,
-                              send_options(cfg, span.id));
+                              options);
     print_report(report);
     spdlog::info("digest {}: {} sent, {} failed, {} uncertain, {} skipped, {} still queued", span.id, report.sent,
                   report.failed, report.uncertain, report.skipped, report.still_queued);

@@ -157,6 +157,13 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
         ledger.add({todo[k]->key, SendStatus::reserved, "", false, boot});
       ledger.commit();
     }
+    // A reader who left while the send runs (`pipeline serve`, an editor) is not mailed: asked
+    // of the store just before their message, one indexed read.
+    if (options.still_subscribed && !options.still_subscribed(row->key)) {
+      ledger.add({row->key, SendStatus::skipped, "unsubscribed while the digest was being sent"});
+      ++r.skipped;
+      continue;
+    }
     digest::Addressee to{row->email, row->name,
                          digest::unsubscribe_url(settings.base_url, row->email,
                                                  digest::unsubscribe_token(secret, settings.list_id, row->key)),

@@ -71,6 +71,9 @@ struct SendOptions {
   int max_connection_failures = 5;
   std::function<void(std::chrono::milliseconds)> sleep;  // the real one unless a test's
   std::filesystem::path journal;  // the send's journal (pipeline/send_journal.hpp), per week
+  // Asked just before each reader's message: false skips the reader (they left since the send
+  // began). Unset: everyone handed in is mailed.
+  std::function<bool(const std::string& key)> still_subscribed;
 };
 // `week`: the journal is <paths.state>/digest/<week>.journal.
 SendOptions send_options(const Config& cfg, const std::string& week);

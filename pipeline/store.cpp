@@ -141,6 +141,46 @@ const char* const kMigrations[] = {
     ALTER TABLE drops ADD COLUMN claim TEXT NOT NULL DEFAULT '';
     CREATE INDEX drops_by_claim ON drops(claim);
     )sql",
+    R"sql(
+    CREATE TABLE readers(
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE,
+      email TEXT NOT NULL,
+      name TEXT NOT NULL DEFAULT '',
+      status TEXT NOT NULL CHECK(status IN ('pending', 'subscribed', 'unsubscribed', 'bounced', 'complained')),
+      since TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      bounce_score REAL NOT NULL DEFAULT 0,
+      last_bounce TEXT NOT NULL DEFAULT '');
+    CREATE INDEX readers_by_status ON readers(status);
+    CREATE TABLE reader_events(
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL,
+      at TEXT NOT NULL,
+      previous TEXT NOT NULL,
+      status TEXT NOT NULL,
+      how TEXT NOT NULL CHECK(how IN ('form', 'confirm', 'one-click', 'page', 'mailto', 'bounce', 'complaint',
+                                      'import', 'editor')),
+      detail TEXT NOT NULL DEFAULT '');
+    CREATE INDEX reader_events_by_key ON reader_events(key);
+    CREATE TABLE confirmations(
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL,
+      email TEXT NOT NULL,
+      client TEXT NOT NULL,
+      issued INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK(status IN ('queued', 'sent', 'failed', 'dropped')),
+      detail TEXT NOT NULL DEFAULT '',
+      updated_at TEXT NOT NULL);
+    CREATE INDEX confirmations_by_key ON confirmations(key, issued);
+    CREATE INDEX confirmations_by_status ON confirmations(status);
+    CREATE TABLE bounce_messages(
+      name TEXT PRIMARY KEY,
+      at TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      detail TEXT NOT NULL DEFAULT '');
+    UPDATE OR IGNORE digest_sends SET recipient = lower(recipient);
+    )sql",
 };
 
 Drop read_drop(const Stmt& s) {
@@ -242,17 +282,20 @@ Store Store::open(const std::filesystem::path& file) {
   return store;
 }
 
-Store::Store(Store&& o) noexcept : db_(o.db_), ledger_update_(o.ledger_update_) {
+Store::Store(Store&& o) noexcept : db_(o.db_), ledger_update_(o.ledger_update_), reader_status_(o.reader_status_) {
   o.db_ = nullptr;
   o.ledger_update_ = nullptr;
+  o.reader_status_ = nullptr;
 }
 Store& Store::operator=(Store&& o) noexcept {
   std::swap(db_, o.db_);
   std::swap(ledger_update_, o.ledger_update_);
+  std::swap(reader_status_, o.reader_status_);
   return *this;
 }
 Store::~Store() {
   sqlite3_finalize(ledger_update_);
+  sqlite3_finalize(reader_status_);
   if (db_) sqlite3_close(db_);
 }
 

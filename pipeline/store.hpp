@@ -19,6 +19,7 @@
 #include "stages/catalogue/catalogue.hpp"
 #include "stages/catalogue/rows.hpp"
 #include "stages/digest/ledger.hpp"
+#include "stages/digest/readers.hpp"
 #include "stages/panel/rows.hpp"
 
 struct sqlite3;
@@ -155,11 +156,43 @@ class Store {
   // Applies `updates` to the week's rows, in order, in one transaction.
   void update_ledger(const std::string& week, const std::vector<digest::SendUpdate>& updates, const std::string& at);
 
+  // Readers (docs/subscribers.md; pipeline/store_readers.cpp).
+  std::optional<digest::Reader> reader(const std::string& key) const;
+  std::optional<digest::Reader> reader_by_id(std::int64_t id) const;
+  // Every reader in the order they joined; or only those with `status`.
+  std::vector<digest::Reader> readers() const;
+  std::vector<digest::Reader> readers(digest::ReaderStatus status) const;
+  // How many readers have each status.
+  std::map<digest::ReaderStatus, std::size_t> reader_counts() const;
+  // A reader's history, oldest first.
+  std::vector<digest::ReaderEvent> reader_history(const std::string& key) const;
+  // Applies each change whose condition holds (digest::ReaderChange), in order, with its history,
+  // in one transaction: one commit, one fsync, however many changes. A new confirmation mail
+  // owed to a reader (`pipeline serve`) may be queued in the same transaction.
+  struct Confirmation {
+    std::int64_t id = 0;
+    std::string key, email, client;
+    std::int64_t issued = 0;  // Unix seconds: signed into the link, which expires from it
+  };
+  std::vector<digest::Applied> change_readers(const std::vector<digest::ReaderChange>& changes, const std::string& at,
+                                              const std::vector<Confirmation>& confirmations = {});
+  // A reader's status now, or nullopt for no such reader (prepared once: the send asks before
+  // every message whether the reader is still subscribed).
+  std::optional<digest::ReaderStatus> reader_status_now(const std::string& key) const;
+  // Confirmation mails: those still owed, oldest first; how many were queued for a key or a
+  // client since `since_unix`; and recording what became of one.
+  std::vector<Confirmation> queued_confirmations(int limit = 100) const;
+  std::size_t confirmations_since(const std::string& key, const std::string& client, std::int64_t since_unix,
+                                  bool by_client) const;
+  void settle_confirmation(std::int64_t id, const std::string& status, const std::string& detail,
+                           const std::string& at);
+
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   void exec(const char* sql, const char* doing) const;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* ledger_update_ = nullptr;  // prepared once: update_ledger runs per message
+  mutable sqlite3_stmt* reader_status_ = nullptr;  // prepared once: reader_status_now runs per message
 };
 
 std::string_view to_string(DropOutcome);

@@ -50,6 +50,7 @@ class Stmt {
     return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s_, col))) : "";
   }
   std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
+  double real(int col) const { return sqlite3_column_double(s_, col); }
   void reset() {
     sqlite3_reset(s_);
     sqlite3_clear_bindings(s_);

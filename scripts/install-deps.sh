@@ -7,7 +7,7 @@ packages=(
   cmake g++ make pkg-config
   libboost-program-options-dev libboost-filesystem-dev libboost-test-dev
   libpugixml-dev libgumbo-dev libcurl4-openssl-dev libssl-dev libkainjow-mustache-dev
-  libspdlog-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev
+  libspdlog-dev libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libopendkim-dev
   sqlite3 python3
   # The site checks and the site bench: headless Chromium (tests/site/screenshot.sh) with
   # fonts so screenshots have glyphs, Java for the Nu Html Checker (tests/site/validate.sh;
@@ -17,6 +17,9 @@ packages=(
   # The digest tests: a real SMTP server on loopback (tests/digest/smtp_server.py) and the
   # self-signed certificate it offers STARTTLS with.
   python3-aiosmtpd openssl
+  # The newsletter's loop with readers: a real verifier of the digest's DKIM signature
+  # (tests/digest/dkim_verify.py), curl for `pipeline serve`'s end-to-end test.
+  python3-dkim curl
 )
 # --bench: also what the benchmarks compare against. Postfix ships smtp-sink and smtp-source
 # (bench/run_digest.sh); the package also installs the Postfix mail server, which is why

@@ -163,8 +163,7 @@ void check(const Record& r, Parsed& out) {
   else fail("the status is \"" + shown(trim(r.fields[2].text)) + "\"; write subscribed or unsubscribed.");
 
   if (bad) return;
-  const std::size_t at = email.rfind('@');
-  row.key = std::string(email.substr(0, at + 1)) + ascii_lower(email.substr(at + 1));
+  row.key = reader_key(email);
   out.rows.push_back(std::move(row));
 }
 
@@ -214,6 +213,8 @@ Parsed parse_subscribers(std::string_view bytes) {
   csv::read_file(bytes, kind, out, header_problem, [&](const Record& r) { check(r, out); });
   return out;
 }
+
+std::string reader_key(std::string_view address) { return ascii_lower(address); }
 
 std::string domain_of(std::string_view address) {
   auto at = address.rfind('@');

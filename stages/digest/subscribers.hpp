@@ -36,7 +36,7 @@ std::string_view to_string(Status);
 
 struct Row {
   std::string email;  // trimmed, as written
-  std::string key;    // the dedupe key: local part as written, '@', domain in ASCII lower case
+  std::string key;    // the reader's key: reader_key(email)
   std::string name;   // trimmed; may be empty
   Status status = Status::subscribed;
   int line = 0;       // 1-based first line of the record
@@ -56,6 +56,11 @@ Parsed parse_subscribers(std::string_view bytes);
 // a phrase such as "it has no @ sign" that fits after "is not an address we mail: ".
 std::string address_problem(std::string_view address);
 bool valid_address(std::string_view address);
+
+// The key a reader is known by: the whole address folded to ASCII lower case (addresses we
+// mail are ASCII), as every real list does: `Ada@Example.org` and `ada@example.org` are one
+// reader. The spelling given first is kept for To:.
+std::string reader_key(std::string_view address);
 
 // The domain of an address: what follows its last '@' ("" when there is none).
 std::string domain_of(std::string_view address);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "stages/digest/mime.hpp"
+#include "stages/digest/subscribers.hpp"
 
 namespace tv::digest {
 namespace {
@@ -48,6 +49,68 @@ std::string unsubscribe_token(std::string_view secret, std::string_view list_id,
 bool token_matches(std::string_view secret, std::string_view list_id, std::string_view key, std::string_view token) {
   std::string want = unsubscribe_token(secret, list_id, key);
   return token.size() == want.size() && CRYPTO_memcmp(want.data(), token.data(), want.size()) == 0;
+}
+
+bool unsubscribe_token_matches(std::string_view secret, std::string_view list_id, std::string_view email,
+                               std::string_view token) {
+  if (token_matches(secret, list_id, reader_key(email), token)) return true;
+  // Before readers were keyed by the whole address folded to lower case, the key kept the local
+  // part as written: links in digests sent then must keep working.
+  const std::size_t at = email.rfind('@');
+  if (at == std::string_view::npos) return false;
+  const std::string legacy = std::string(email.substr(0, at + 1)) + reader_key(email.substr(at + 1));
+  return token_matches(secret, list_id, legacy, token);
+}
+
+namespace {
+std::string confirm_mac(std::string_view secret, std::string_view list_id, std::string_view key,
+                        std::int64_t issued) {
+  std::string message = "confirm\n";
+  message.append(list_id).append("\n").append(key).append("\n").append(std::to_string(issued));
+  return base64url(hmac(secret, message)).substr(0, 32);
+}
+}  // namespace
+
+std::string confirm_token(std::string_view secret, std::string_view list_id, std::string_view key,
+                          std::int64_t issued) {
+  return std::to_string(issued) + "." + confirm_mac(secret, list_id, key, issued);
+}
+
+TokenCheck check_confirm_token(std::string_view secret, std::string_view list_id, std::string_view key,
+                               std::string_view token, std::int64_t now, std::int64_t max_age_seconds) {
+  const std::size_t dot = token.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot > 12) return TokenCheck::forged;
+  std::int64_t issued = 0;
+  for (char c : token.substr(0, dot)) {
+    if (c < '0' || c > '9') return TokenCheck::forged;
+    issued = issued * 10 + (c - '0');
+  }
+  const std::string want = confirm_mac(secret, list_id, key, issued);
+  const std::string_view mac = token.substr(dot + 1);
+  if (mac.size() != want.size() || CRYPTO_memcmp(want.data(), mac.data(), want.size()) != 0) return TokenCheck::forged;
+  if (issued > now + 300 || now - issued > max_age_seconds) return TokenCheck::expired;
+  return TokenCheck::valid;
+}
+
+std::string bounce_token(std::string_view secret, std::string_view list_id, std::int64_t reader_id) {
+  std::string message = "bounce\n";
+  message.append(list_id).append("\n").append(std::to_string(reader_id));
+  std::string mac = hex(hmac(secret, message), 10);
+  return std::to_string(reader_id) + "-" + mac;
+}
+
+std::optional<std::int64_t> bounce_token_reader(std::string_view secret, std::string_view list_id,
+                                                std::string_view token) {
+  const std::size_t dash = token.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash > 15) return std::nullopt;
+  std::int64_t id = 0;
+  for (char c : token.substr(0, dash)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  const std::string want = bounce_token(secret, list_id, id);
+  if (token.size() != want.size() || CRYPTO_memcmp(want.data(), token.data(), want.size()) != 0) return std::nullopt;
+  return id;
 }
 
 std::string message_id(std::string_view secret, std::string_view week, std::string_view key,

@@ -106,6 +106,21 @@ Data category_page(const Index& ix, const Category& c, std::size_t page, std::si
 Data report_page(const Index& ix);
 Data redirect_page(const Index& ix, const std::string& from_slug, const json& to_tool);
 Data feed_data(const Index& ix);
+
+// A notice about a reader's subscription (templates/notice.mustache): a heading, paragraphs
+// and, for the unsubscribe page, one button that posts the reader's email and token.
+struct Notice {
+  std::string title, heading;
+  std::vector<std::string> paragraphs;
+  std::string url;  // its canonical path
+  std::string form_action, form_email, form_token, form_button;  // form_action "" = no form
+};
+inline constexpr const char* kCheckInboxUrl = "/subscribe/check-inbox/";  // where POST /subscribe sends readers
+Data notice_page(const Index& ix, const Notice& n);
+Notice check_inbox_notice();
+// The Index a notice needs outside a site build (`pipeline serve`): the site's name and
+// address, no categories.
+Index notice_index(const std::string& title, const std::string& base_url);
 Data sitemap_data(const Index& ix);
 
 // A page's "page" object: title, description, canonical URL, noindex, JSON-LD.

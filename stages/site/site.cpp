@@ -23,7 +23,8 @@ std::string sep(const std::string& s) { return std::to_string(s.size()) + ':' + 
 }  // namespace
 
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> names{"comparison", "tool", "home", "category", "report", "redirect", "feed", "sitemap"};
+  static const std::vector<std::string> names{"comparison", "tool", "home", "category", "report", "redirect", "feed", "sitemap",
+                                          "notice"};
   return names;
 }
 
@@ -105,6 +106,8 @@ Rendered render_site(const json& doc, const Templates& t, const RenderOptions& o
     auto always = [] { return std::string(); };
     jobs.push_back({"index.html", "home", always, [&ix] { return home_page(ix); }, {}});
     jobs.push_back({"report/index.html", "report", always, [&ix] { return report_page(ix); }, {}});
+    jobs.push_back({url_to_file(kCheckInboxUrl), "notice", always,
+                    [&ix] { return notice_page(ix, check_inbox_notice()); }, {}});
     jobs.push_back({"feed.xml", "feed", always, [&ix] { return feed_data(ix); }, {}});
     jobs.push_back({"sitemap.xml", "sitemap", always, [&ix] { return sitemap_data(ix); }, {}});
   }

@@ -16,10 +16,11 @@ check() {  # check "what" command...
   local what=$1; shift
   if "$@"; then ok; else fail "$what"; fi
 }
-# Runs the pipeline with an isolated inbox/state/rejected under $WORK/$name.
+# Runs the pipeline with an isolated inbox/state/rejected under $WORK/$name. With TV_EXEC set
+# (in a subshell: `(TV_EXEC=1; tv ...) &`), the pipeline replaces the shell, so $! is its pid.
 tv() {
   local name=$1; shift
-  "$PIPELINE" --paths.inbox="$WORK/$name/inbox" --paths.state="$WORK/$name/state" \
+  ${TV_EXEC:+exec} "$PIPELINE" --paths.inbox="$WORK/$name/inbox" --paths.state="$WORK/$name/state" \
     --paths.rejected="$WORK/$name/rejected" --paths.outbox="$WORK/$name/outbox" \
     --paths.profiles="$SRC/profiles" --paths.templates="$SRC/templates" --inbox.min_age_seconds=0 "$@"
 }

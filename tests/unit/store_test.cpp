@@ -19,7 +19,7 @@ Drop drop(const std::string& run, const std::string& name, const std::string& sh
 BOOST_AUTO_TEST_CASE(a_new_store_is_migrated_and_in_wal_mode) {
   TempDir d;
   auto s = Store::open(d / "state/pipeline.db");
-  BOOST_TEST(s.schema_version() == 5);
+  BOOST_TEST(s.schema_version() == 6);
   sqlite3* db = nullptr;
   sqlite3_open((d / "state/pipeline.db").c_str(), &db);
   sqlite3_stmt* st = nullptr;
@@ -208,14 +208,15 @@ BOOST_AUTO_TEST_CASE(a_version_2_store_is_migrated_forward) {
   // Turn it back into what issue 3 left on disk.
   sqlite3* db = nullptr;
   sqlite3_open((d / "p.db").c_str(), &db);
-  BOOST_REQUIRE(sqlite3_exec(db, "DROP TABLE digest_sends; DROP TABLE digests; DROP TABLE tool_history; "
+  BOOST_REQUIRE(sqlite3_exec(db, "DROP TABLE readers; DROP TABLE reader_events; DROP TABLE confirmations; DROP TABLE bounce_messages; "
+                                 "DROP TABLE digest_sends; DROP TABLE digests; DROP TABLE tool_history; "
                                  "DROP TABLE reviews; DROP TABLE votes; DROP TABLE drop_notes; DROP INDEX drops_by_claim; ALTER TABLE drops DROP COLUMN claim; ALTER TABLE drops DROP COLUMN day; "
                                  "PRAGMA user_version=2",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
 
   auto s = Store::open(d / "p.db");
-  BOOST_TEST(s.schema_version() == 5);
+  BOOST_TEST(s.schema_version() == 6);
   BOOST_TEST(s.directives().size() == 1u);
   BOOST_TEST(s.digest_weeks().empty());
   BOOST_TEST(s.reviews().empty());
