@@ -43,6 +43,8 @@ Commands:
   subscribers import FILE | list [--json] | export --csv | unsubscribe EMAIL
                           the newsletter's readers in the store: import a subscribers CSV,
                           list them with their history, export them as CSV, unsubscribe one
+  bounces [--maildir DIR] what came back to the newsletter (DSNs, complaints, mailed
+                          unsubscribes) from the Maildir (default: digest.bounce_maildir)
   serve                   the HTTP server behind the sign-up form, the confirmation link and
                           the one-click unsubscribe (serve.listen; docs/serve.md)
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
@@ -227,6 +229,23 @@ int dispatch(const Split& s) {
                   "unsubscribe EMAIL`");
     return code(Exit::usage);
   }
+  if (s.command == "bounces") {
+    po::options_description d("bounces options");
+    d.add_options()("maildir", po::value<std::string>(), "the Maildir (default: digest.bounce_maildir)");
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] bounces [--maildir DIR]\n\nReads the messages in the Maildir's "
+                    "new/ folder: delivery status notifications (a hard bounce suppresses the reader, soft ones "
+                    "count), complaints (suppress), mail to the unsubscribe address (unsubscribes). Each message read "
+                    "moves to cur/; one that cannot be read stays, with its reason in `pipeline status` "
+                    "(docs/bounces.md).",
+                    d, s.args, vm))
+      return code(Exit::ok);
+    std::string dir = vm.count("maildir") ? vm["maildir"].as<std::string>() : cfg.digest.bounce_maildir.string();
+    if (dir.empty()) {
+      spdlog::error("bounces: name the Maildir: --maildir DIR, or digest.bounce_maildir");
+      return code(Exit::usage);
+    }
+    return command_bounces(cfg, dir);
+  }
   if (s.command == "serve") {
     po::options_description d("serve options");
     if (!parse_args("usage: pipeline [GLOBAL OPTIONS] serve\n\nServes POST /subscribe (double opt-in), GET /confirm "
@@ -253,7 +272,7 @@ int dispatch(const Split& s) {
     }
     return command_eval_dedupe(vm["file"].as<std::string>(), vm.count("mistakes") > 0);
   }
-  spdlog::error("unknown command '{}' (commands: run, status, export, digest, subscribers, serve, eval-dedupe; see pipeline --help)", s.command);
+  spdlog::error("unknown command '{}' (commands: run, status, export, digest, subscribers, bounces, serve, eval-dedupe; see pipeline --help)", s.command);
   return code(Exit::usage);
 }
 

@@ -15,6 +15,7 @@
 #include "pipeline/exit_codes.hpp"
 #include "stages/dedupe/evaluate.hpp"
 #include "pipeline/catalogue_step.hpp"
+#include "pipeline/bounces_step.hpp"
 #include "pipeline/digest_step.hpp"
 #include "stages/digest/calendar.hpp"
 #include "pipeline/logging.hpp"
@@ -53,6 +54,22 @@ std::string nightly_digest(const Config& cfg, const Store& store, const site::Te
   auto files = write_digest_files(cfg, letter, span.id, mail_date(std::chrono::system_clock::now()));
   spdlog::info("digest {}: {} item(s) written to {}", span.id, built.week.items(), files.eml.string());
   return "Digest " + span.id + ": " + files.eml.string() + " (" + letter.subject + "; send it with `pipeline digest --send`)";
+}
+
+// digest.bounce_maildir: what came back since the last night (pipeline/bounces_step.hpp). The
+// secret, when there is one, checks the VERP tokens; without it readers are found by the
+// digest's Message-ID or the address the report names. "" when no Maildir is set.
+std::string nightly_bounces(const Config& cfg, Store& store) {
+  if (cfg.digest.bounce_maildir.empty()) return "";
+  std::string secret;
+  try {
+    secret = load_secrets(cfg).digest_secret;
+  } catch (const ConfigError&) {
+    spdlog::warn("bounces: no digest secret, so VERP tokens are not checked; readers are found by Message-ID "
+                 "or address");
+  }
+  auto r = read_bounces(store, cfg, cfg.digest.bounce_maildir, secret);
+  return bounce_summary(r, cfg.digest.bounce_maildir);
 }
 }  // namespace
 
@@ -132,6 +149,7 @@ int command_run(const Config& cfg) {
     spdlog::debug("tool history: {} state(s) recorded for {}", states, today);
     auto site = publish_site(cfg, *templates, doc);
     std::string digest_line = nightly_digest(cfg, *store, *digest_templates, today);
+    std::string bounce_line = nightly_bounces(cfg, *store);
     exit = counts.rejected > 0 ? code(Exit::ok_with_rejects) : code(Exit::ok);
     row.outcome = counts.rejected > 0 ? "ok, some inputs moved aside" : "ok";
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -158,6 +176,7 @@ int command_run(const Config& cfg) {
                 site.changed ? "" : "; nothing changed");
     std::printf("Editor's report: %s\n", (cfg.paths.outbox / "site" / "report" / "index.html").c_str());
     if (!digest_line.empty()) std::printf("%s\n", digest_line.c_str());
+    if (!bounce_line.empty()) std::printf("%s\n", bounce_line.c_str());
   } catch (const std::exception& e) {
     row.outcome = std::string("failed: ") + e.what();
     if (int err = output_errno(e)) {
@@ -243,6 +262,13 @@ int command_status(const Config& cfg, bool as_json) {
       for (const auto& row : store.ledger_rows(digest::SendStatus::uncertain))
         out["digest_uncertain"].push_back({{"week", row.week}, {"email", row.email}, {"message_id", row.message_id},
                                            {"detail", row.detail}, {"at", row.updated_at}});
+      json readers = json::object();
+      for (const auto& [st, n] : store.reader_counts()) readers[std::string(digest::to_string(st))] = n;
+      out["readers"] = readers;
+      out["confirmations_queued"] = store.queued_confirmations(1000).size();
+      out["bounce_problems"] = json::array();
+      for (const auto& b : store.bounce_problems())
+        out["bounce_problems"].push_back({{"message", b.name}, {"problem", b.detail}, {"at", b.at}});
       auto comps = store.comparisons();
       out["comparisons"] = std::count_if(comps.begin(), comps.end(), [](const auto& c) { return c.withdrawn_on.empty(); });
       out["tools"] = std::count_if(tools.begin(), tools.end(), [](const auto& t) { return t.absorbed_into.empty(); });
@@ -325,6 +351,21 @@ int command_status(const Config& cfg, bool as_json) {
     for (const auto& u : out["digest_uncertain"])
       std::cout << "  " << u["week"].get<std::string>() << " " << u["email"].get<std::string>() << " "
                 << u["message_id"].get<std::string>() << ": " << u["detail"].get<std::string>() << "\n";
+  }
+  if (out.contains("readers")) {
+    std::cout << "Readers:";
+    if (out["readers"].empty()) std::cout << " none yet (`pipeline subscribers import FILE`, or the sign-up form)";
+    for (const auto& [st, n] : out["readers"].items()) std::cout << " " << st << " " << n.get<std::size_t>() << ";";
+    if (out["confirmations_queued"].get<std::size_t>() > 0)
+      std::cout << " confirmation mails waiting to go: " << out["confirmations_queued"].get<std::size_t>();
+    std::cout << "\n";
+  }
+  if (out.contains("bounce_problems") && !out["bounce_problems"].empty()) {
+    std::cout << "Bounce messages that could not be read (left in the Maildir's new/): "
+              << out["bounce_problems"].size() << "\n";
+    for (const auto& b : out["bounce_problems"])
+      std::cout << "  " << ingest::safe_file_name(b["message"].get<std::string>()) << ": "
+                << b["problem"].get<std::string>() << "\n";
   }
   std::cout << "Moved aside: " << out["moved_aside"].size() << "\n";
   for (const auto& m : out["moved_aside"])

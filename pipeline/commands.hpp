@@ -25,6 +25,8 @@ int command_subscribers_import(const Config& cfg, const std::filesystem::path& f
 int command_subscribers_list(const Config& cfg, bool json);
 int command_subscribers_export(const Config& cfg);
 int command_subscribers_unsubscribe(const Config& cfg, const std::string& email);
+// `pipeline bounces --maildir DIR`: DSNs, complaints and mailed unsubscribes (docs/bounces.md).
+int command_bounces(const Config& cfg, const std::filesystem::path& maildir);
 // `pipeline serve`: sign-up, confirm and unsubscribe over HTTP until SIGTERM (docs/serve.md).
 int command_serve(const Config& cfg);
 int command_eval_dedupe(const std::string& file, bool list_mistakes);

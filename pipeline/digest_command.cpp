@@ -16,6 +16,7 @@
 #include "pipeline/store.hpp"
 #include "stages/common/utc.hpp"
 #include "stages/digest/calendar.hpp"
+#include "stages/digest/token.hpp"
 
 namespace fs = std::filesystem;
 
@@ -92,9 +93,11 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
     return code(Exit::usage);
   }
   std::optional<Secrets> secrets;
+  std::optional<digest::DkimSigner> dkim;
   if (send) {
     try {
       secrets = load_secrets(cfg);
+      dkim = load_dkim(cfg);
     } catch (const ConfigError& e) {
       spdlog::error("configuration error: {}", e.what());
       return code(Exit::config);
@@ -161,6 +164,15 @@ int command_digest(const Config& cfg, const std::string& week_arg, bool dry_run,
     options.still_subscribed = [&store](const std::string& key) {
       return store.reader_status_now(key) == digest::ReaderStatus::subscribed;
     };
+    std::map<std::string, std::int64_t> ids;
+    for (const auto& r : *readers) ids[r.key] = r.id;
+    options.reader_token = [&ids, &cfg, &secrets](const std::string& key) {
+      auto it = ids.find(key);
+      return it == ids.end() || it->second == 0 ? std::string()
+                                                : digest::bounce_token(secrets->digest_secret, cfg.digest.list_id, it->second);
+    };
+    options.bounce_address = cfg.smtp.bounce_address;
+    options.dkim = dkim ? &*dkim : nullptr;
     auto report = send_digest(store, settings, built.week, letter, *readers, secrets->digest_secret, session,
                               options);
     print_report(report);

@@ -92,6 +92,13 @@ class Pacer {
 
 }  // namespace
 
+std::string envelope_sender(const std::string& from, const std::string& bounce_address, const std::string& token) {
+  const std::size_t at = bounce_address.rfind('@');
+  if (bounce_address.empty() || at == std::string::npos) return from;
+  if (token.empty()) return bounce_address;
+  return bounce_address.substr(0, at) + "+" + token + bounce_address.substr(at);
+}
+
 SendReport send_digest(Store& store, const digest::Settings& settings, const digest::Week& week,
                        const digest::Letter& letter, const std::vector<digest::Recipient>& recipients,
                        const std::string& secret, digest::Transport& transport, const SendOptions& options) {
@@ -164,11 +171,14 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
       ++r.skipped;
       continue;
     }
+    const std::string token = options.reader_token ? options.reader_token(row->key) : std::string();
     digest::Addressee to{row->email, row->name,
                          digest::unsubscribe_url(settings.base_url, row->email,
                                                  digest::unsubscribe_token(secret, settings.list_id, row->key)),
-                         row->message_id, mail_date(std::chrono::system_clock::now())};
-    const std::string message = digest::compose(letter, settings, to);
+                         row->message_id, mail_date(std::chrono::system_clock::now()), token};
+    std::string message = digest::compose(letter, settings, to);
+    if (options.dkim) message.insert(0, options.dkim->signature(message));
+    const std::string sender = envelope_sender(settings.from_email, options.bounce_address, token);
     for (int tries = 0;; ++tries) {
       pacer.wait([&] { ledger.write(); });  // a kill while waiting keeps the last reply
       bool handed = false;
@@ -179,7 +189,7 @@ SendReport send_digest(Store& store, const digest::Settings& settings, const dig
       };
       digest::Attempt a;
       try {
-        a = transport.send(settings.from_email, row->email, message, on_data);
+        a = transport.send(sender, row->email, message, on_data);
       } catch (...) {
         // What is known (the last reader's reply, this reader handed over) is kept first: in
         // the journal at least, in the store if it still answers.

@@ -148,6 +148,20 @@ Secrets load_secrets(const Config& cfg) {
   return s;
 }
 
+std::optional<digest::DkimSigner> load_dkim(const Config& cfg) {
+  if (cfg.smtp.dkim_key_file.empty()) return std::nullopt;
+  std::ifstream in(cfg.smtp.dkim_key_file, std::ios::binary);
+  if (!in)
+    throw ConfigError("cannot read smtp.dkim_key_file " + cfg.smtp.dkim_key_file.string() + ": no such file or not readable");
+  std::string pem(std::istreambuf_iterator<char>(in), {});
+  const std::string domain = cfg.smtp.dkim_domain.empty() ? digest::domain_of(cfg.smtp.from) : cfg.smtp.dkim_domain;
+  try {
+    return digest::DkimSigner({domain, cfg.smtp.dkim_selector, std::move(pem)});
+  } catch (const digest::DkimError& e) {
+    throw ConfigError("smtp.dkim_key_file " + cfg.smtp.dkim_key_file.string() + ": " + e.what());
+  }
+}
+
 digest::SmtpOptions smtp_options(const Config& cfg, const Secrets& secrets) {
   digest::SmtpOptions o;
   o.url = cfg.smtp.url;

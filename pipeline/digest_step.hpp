@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "pipeline/config.hpp"
 #include "pipeline/store.hpp"
 #include "stages/digest/content.hpp"
+#include "stages/digest/dkim.hpp"
 #include "stages/digest/letter.hpp"
 #include "stages/digest/smtp.hpp"
 #include "stages/digest/subscribers.hpp"
@@ -64,6 +66,10 @@ Secrets load_secrets(const Config& cfg);
 
 digest::SmtpOptions smtp_options(const Config& cfg, const Secrets& secrets);
 
+// The DKIM signer of smtp.dkim_key_file, or nullopt when none is named. Throws ConfigError
+// naming the file when it cannot be read or the key cannot be used.
+std::optional<digest::DkimSigner> load_dkim(const Config& cfg);
+
 struct SendOptions {
   double rate_per_second = 0;      // 0 = no limit
   int retries = 3;
@@ -74,7 +80,16 @@ struct SendOptions {
   // Asked just before each reader's message: false skips the reader (they left since the send
   // began). Unset: everyone handed in is mailed.
   std::function<bool(const std::string& key)> still_subscribed;
+  // The reader's bounce token (token.hpp: names the reader in bounces+TOKEN@ and in the mailto:
+  // unsubscribe's subject); unset or "": none.
+  std::function<std::string(const std::string& key)> reader_token;
+  std::string bounce_address;  // smtp.bounce_address: envelope bounces+TOKEN@domain; "" = from
+  const digest::DkimSigner* dkim = nullptr;  // signs every message when set
 };
+
+// The envelope sender for a reader: `bounce_address` with "+TOKEN" before its '@' (VERP), or
+// `from` when there is no bounce address or no token.
+std::string envelope_sender(const std::string& from, const std::string& bounce_address, const std::string& token);
 // `week`: the journal is <paths.state>/digest/<week>.journal.
 SendOptions send_options(const Config& cfg, const std::string& week);
 

@@ -87,7 +87,7 @@ std::optional<std::vector<digest::Recipient>> subscribed_after_import(const Stor
   }
   std::vector<digest::Recipient> out;
   for (const auto& r : readers)
-    if (r.status == ReaderStatus::subscribed) out.push_back({r.email, r.key, r.name, 0});
+    if (r.status == ReaderStatus::subscribed) out.push_back({r.email, r.key, r.name, 0, r.id});
   return out;
 }
 

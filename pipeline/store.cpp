@@ -179,6 +179,7 @@ const char* const kMigrations[] = {
       at TEXT NOT NULL,
       outcome TEXT NOT NULL,
       detail TEXT NOT NULL DEFAULT '');
+    CREATE INDEX digest_sends_by_message_id ON digest_sends(message_id);
     UPDATE OR IGNORE digest_sends SET recipient = lower(recipient);
     )sql",
 };

@@ -187,6 +187,25 @@ class Store {
   void settle_confirmation(std::int64_t id, const std::string& status, const std::string& detail,
                            const std::string& at);
 
+  // Bounces (pipeline/bounces_step.hpp). A message of the bounce Maildir, by its unique name:
+  // "read" (acted on, moved to cur/) or "problem" (left in new/, with the reason).
+  struct BounceMessage {
+    std::string name, at, outcome, detail;
+  };
+  std::optional<BounceMessage> bounce_message(const std::string& name) const;
+  std::vector<BounceMessage> bounce_problems(int limit = 200) const;
+  // Records a message with what it changed, in one transaction: the reader changes, each
+  // reader's new soft-bounce score and day, and the message's row (replacing a problem row).
+  struct BounceScore {
+    std::string key;
+    double score = 0;
+    std::string day;
+  };
+  std::vector<digest::Applied> record_bounce(const BounceMessage& message, const std::vector<digest::ReaderChange>& changes,
+                                             const std::vector<BounceScore>& scores);
+  // The reader a digest message went to, by its Message-ID ("" when none).
+  std::string reader_key_by_message_id(const std::string& message_id) const;
+
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   void exec(const char* sql, const char* doing) const;

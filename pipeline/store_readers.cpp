@@ -82,16 +82,17 @@ std::vector<digest::ReaderEvent> Store::reader_history(const std::string& key) c
   return out;
 }
 
-std::vector<Applied> Store::change_readers(const std::vector<digest::ReaderChange>& changes, const std::string& at,
-                                           const std::vector<Confirmation>& confirmations) {
+namespace {
+
+// The reader changes of one transaction (the caller's), with their history.
+std::vector<Applied> apply_changes(sqlite3* db, const std::vector<digest::ReaderChange>& changes, const std::string& at) {
   std::vector<Applied> out;
   out.reserve(changes.size());
-  Transaction t(db_);
-  Stmt find(db_, "SELECT status FROM readers WHERE key = ?");
-  Stmt insert(db_, "INSERT INTO readers(key, email, name, status, since, created_at) VALUES(?,?,?,?,?,?)");
-  Stmt update(db_, "UPDATE readers SET status = ?, since = ?, name = CASE WHEN name = '' THEN ? ELSE name END "
-                   "WHERE key = ?");
-  Stmt event(db_, "INSERT INTO reader_events(key, at, previous, status, how, detail) VALUES(?,?,?,?,?,?)");
+  Stmt find(db, "SELECT status FROM readers WHERE key = ?");
+  Stmt insert(db, "INSERT INTO readers(key, email, name, status, since, created_at) VALUES(?,?,?,?,?,?)");
+  Stmt update(db, "UPDATE readers SET status = ?, since = ?, name = CASE WHEN name = '' THEN ? ELSE name END "
+                  "WHERE key = ?");
+  Stmt event(db, "INSERT INTO reader_events(key, at, previous, status, how, detail) VALUES(?,?,?,?,?,?)");
   for (const auto& c : changes) {
     find.bind(1, c.key);
     std::optional<ReaderStatus> now;
@@ -116,6 +117,15 @@ std::vector<Applied> Store::change_readers(const std::vector<digest::ReaderChang
     event.step("recording a reader's history");
     event.reset();
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Applied> Store::change_readers(const std::vector<digest::ReaderChange>& changes, const std::string& at,
+                                           const std::vector<Confirmation>& confirmations) {
+  Transaction t(db_);
+  auto out = apply_changes(db_, changes, at);
   if (!confirmations.empty()) {
     Stmt q(db_, "INSERT INTO confirmations(key, email, client, issued, status, updated_at) VALUES(?,?,?,?,'queued',?)");
     for (const auto& c : confirmations) {
@@ -126,6 +136,44 @@ std::vector<Applied> Store::change_readers(const std::vector<digest::ReaderChang
   }
   t.commit();
   return out;
+}
+
+std::optional<Store::BounceMessage> Store::bounce_message(const std::string& name) const {
+  Stmt s(db_, "SELECT name, at, outcome, detail FROM bounce_messages WHERE name = ?");
+  s.bind(1, name);
+  if (!s.step("reading a bounce message")) return std::nullopt;
+  return BounceMessage{s.text(0), s.text(1), s.text(2), s.text(3)};
+}
+
+std::vector<Store::BounceMessage> Store::bounce_problems(int limit) const {
+  Stmt s(db_, "SELECT name, at, outcome, detail FROM bounce_messages WHERE outcome = 'problem' ORDER BY name LIMIT ?");
+  s.bind(1, std::int64_t(limit));
+  std::vector<BounceMessage> out;
+  while (s.step("reading the bounce problems")) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+  return out;
+}
+
+std::vector<Applied> Store::record_bounce(const BounceMessage& m, const std::vector<digest::ReaderChange>& changes,
+                                          const std::vector<BounceScore>& scores) {
+  Transaction t(db_);
+  Stmt score(db_, "UPDATE readers SET bounce_score = ?, last_bounce = ? WHERE key = ?");
+  for (const auto& sc : scores) {
+    score.bind(1, std::to_string(sc.score)).bind(2, sc.day).bind(3, sc.key);
+    score.step("recording a bounce score");
+    score.reset();
+  }
+  auto out = apply_changes(db_, changes, m.at);
+  Stmt row(db_, "INSERT OR REPLACE INTO bounce_messages(name, at, outcome, detail) VALUES(?,?,?,?)");
+  row.bind(1, m.name).bind(2, m.at).bind(3, m.outcome).bind(4, m.detail);
+  row.step("recording a bounce message");
+  t.commit();
+  return out;
+}
+
+std::string Store::reader_key_by_message_id(const std::string& message_id) const {
+  Stmt s(db_, "SELECT recipient FROM digest_sends WHERE message_id = ? LIMIT 1");
+  s.bind(1, message_id);
+  return s.step("finding a message's reader") ? s.text(0) : std::string();
 }
 
 std::optional<digest::ReaderStatus> Store::reader_status_now(const std::string& key) const {

@@ -9,6 +9,8 @@
 #include "pipeline/commands.hpp"
 #include "pipeline/exit_codes.hpp"
 #include "pipeline/output_error.hpp"
+#include "pipeline/bounces_step.hpp"
+#include "pipeline/digest_step.hpp"
 #include "pipeline/readers_step.hpp"
 #include "pipeline/store.hpp"
 #include "stages/common/utc.hpp"
@@ -129,6 +131,30 @@ int command_subscribers_unsubscribe(const Config& cfg, const std::string& email)
         return code(Exit::ok);
       }
     }
+  });
+}
+
+int command_bounces(const Config& cfg, const fs::path& maildir) {
+  std::string secret;
+  try {
+    secret = load_secrets(cfg).digest_secret;
+  } catch (const ConfigError&) {
+    spdlog::warn("bounces: no digest secret, so VERP tokens are not checked; readers are found by Message-ID or "
+                 "address");
+  }
+  return with_store(cfg, "bounces", [&](Store& store) {
+    BounceReport r;
+    try {
+      r = read_bounces(store, cfg, maildir, secret);
+    } catch (const StoreError&) {
+      throw;
+    } catch (const std::exception& e) {
+      spdlog::error("bounces: {}", e.what());
+      return code(Exit::config);
+    }
+    for (const auto& line : r.lines) std::printf("  %s\n", line.c_str());
+    std::printf("%s\n", bounce_summary(r, maildir).c_str());
+    return code(r.problems ? Exit::ok_with_rejects : Exit::ok);
   });
 }
 

@@ -18,8 +18,9 @@ packages=(
   # self-signed certificate it offers STARTTLS with.
   python3-aiosmtpd openssl
   # The newsletter's loop with readers: a real verifier of the digest's DKIM signature
-  # (tests/digest/dkim_verify.py), curl for `pipeline serve`'s end-to-end test.
-  python3-dkim curl
+  # (tests/digest/dkim_verify.py), curl and nginx in front of `pipeline serve`
+  # (tests/e2e/serve.sh, serve_browser.sh, with examples/nginx-site.conf).
+  python3-dkim curl nginx
 )
 # --bench: also what the benchmarks compare against. Postfix ships smtp-sink and smtp-source
 # (bench/run_digest.sh); the package also installs the Postfix mail server, which is why

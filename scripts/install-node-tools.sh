@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Installs the npm-distributed tools the tests use (tools/package.json, pinned by
-# tools/package-lock.json) into a folder outside git, and prints where vnu.jar is.
+# tools/package-lock.json) into a folder outside git, and prints where vnu.jar is (the other
+# packages sit beside vnu-jar in the same node_modules folder).
 #
 #   scripts/install-node-tools.sh [DEST]      DEST defaults to ${BUILD:-build}/node-tools
 #                                             (relative to the repository root)
 #
-# Today that is one package: vnu-jar, the Nu Html Checker (tests/site/validate.sh). It is a
-# 32 MB jar shipped inside the npm tarball; Java comes from Debian (default-jre-headless, in
-# scripts/install-deps.sh). The package's postinstall script would download a JRE from
-# GitHub when it finds no Java: we never want that (no network but the registries), so npm
-# runs with --ignore-scripts.
+# Two packages:
+# - vnu-jar, the Nu Html Checker (tests/site/validate.sh): a 32 MB jar shipped inside the npm
+#   tarball; Java comes from Debian (default-jre-headless, in scripts/install-deps.sh). Its
+#   postinstall script would download a JRE from GitHub when it finds no Java;
+# - playwright-core, Playwright's driver without browsers (tests/site/signup_form.mjs, for
+#   tests/e2e/serve_browser.sh): it drives Debian's /usr/bin/chromium. Only the `playwright`
+#   package (not installed) downloads browsers.
+# We never want a download (no network but the registries), so npm runs with --ignore-scripts.
 #
 # Idempotent and quiet: it records the sha256 of package.json + package-lock.json in
-# DEST/.installed.sha256 and does nothing when they match and the jar is there. The only
-# output on success is the jar's absolute path on stdout (so `jar=$(scripts/...)` works);
+# DEST/.installed.sha256 and does nothing when they match and both packages are there. The
+# only output on success is the jar's absolute path on stdout (so `jar=$(scripts/...)` works);
 # npm's own output goes to DEST/npm.log and is shown only on failure. Concurrent callers
 # (two ctest jobs) serialise on a lock file in DEST.
 # Exit status: 0 installed or already there; 1 npm missing or `npm ci` failed.
@@ -24,12 +28,14 @@ dest=${1:-${BUILD:-build}/node-tools}
 case $dest in /*) ;; *) dest=$root/$dest ;; esac
 src=$root/tools
 jar=$dest/node_modules/vnu-jar/build/dist/vnu.jar
+playwright=$dest/node_modules/playwright-core/package.json
 
 mkdir -p "$dest"
 want=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -d' ' -f1)
 
 installed() {
-  [ -f "$jar" ] && [ -f "$dest/.installed.sha256" ] && [ "$(cat "$dest/.installed.sha256")" = "$want" ]
+  [ -f "$jar" ] && [ -f "$playwright" ] && [ -f "$dest/.installed.sha256" ] &&
+    [ "$(cat "$dest/.installed.sha256")" = "$want" ]
 }
 
 if ! installed; then
@@ -48,10 +54,12 @@ if ! installed; then
       cat "$dest/npm.log" >&2
       exit 1
     fi
-    if [ ! -f "$jar" ]; then
-      echo "install-node-tools: npm ci succeeded but $jar is missing" >&2
-      exit 1
-    fi
+    for f in "$jar" "$playwright"; do
+      if [ ! -f "$f" ]; then
+        echo "install-node-tools: npm ci succeeded but $f is missing" >&2
+        exit 1
+      fi
+    done
     echo "$want" >"$dest/.installed.sha256"
   fi
 fi

@@ -256,7 +256,8 @@ Letter render_letter(const site::Templates& templates, const Week& week, const S
 }
 
 std::string compose(const Letter& letter, const Settings& s, const Addressee& to) {
-  std::string mailto = "mailto:" + s.unsubscribe_mailto + "?subject=unsubscribe";
+  std::string mailto = "mailto:" + s.unsubscribe_mailto + "?subject=unsubscribe" +
+                       (to.reader_token.empty() ? "" : "%20" + to.reader_token);
   std::vector<std::string> headers{
       header("Date", to.date),
       header("Message-ID", to.message_id),

@@ -60,6 +60,8 @@ struct Addressee {
   std::string unsubscribe_url;  // https link (token.hpp)
   std::string message_id;       // "<...@...>"
   std::string date;             // RFC 5322 date, "Mon, 23 Nov 2026 06:00:00 +0000"
+  std::string reader_token;     // the reader's bounce token (token.hpp), put in the mailto:
+                                // link's subject so a mailed unsubscribe names them; "" none
 };
 
 // The whole message, CRLF line ends: Date, Message-ID, From, To, Subject, List-Id,

@@ -17,6 +17,7 @@
 // kMaxNameBytes; status subscribed or unsubscribed (trimmed, any case).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,7 @@ struct Recipient {
   std::string key;    // the dedupe key (Row::key): the ledger knows the reader by it
   std::string name;   // from that row
   int line = 0;       // that row's line
+  std::int64_t id = 0;  // the reader's id in the store (names them in bounce tokens); 0 = not stored
 };
 
 // Who is mailed: each subscribed address once (by key; the first row wins for the name and the

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -58,9 +59,11 @@ class FakeTransport final : public digest::Transport {
   std::map<std::string, std::vector<Do>> script;  // per recipient, per try; past its end: fallback
   Do fallback = Do::accept;
   std::vector<Given> given;                       // every call, in order
+  std::function<void(const std::string& to)> on_send;  // runs at each call (a test's event)
 
   digest::Attempt send(const std::string& from, const std::string& to, const std::string& message,
                        const std::function<void()>& on_data) override {
+    if (on_send) on_send(to);
     std::size_t n = 0;
     for (const auto& g : given) n += g.to == to;
     given.push_back({from, to, message, false});
@@ -482,6 +485,41 @@ BOOST_AUTO_TEST_CASE(readers_unsubscribed_since_queueing_are_skipped) {
   auto third = f.send(t3, readers(4));
   BOOST_TEST(t3.given.empty());
   BOOST_TEST(third.settled_before == 4u);
+}
+
+// `pipeline serve` may unsubscribe a reader while the send runs: the send asks before each
+// message, and a reader who left is skipped, not mailed.
+BOOST_AUTO_TEST_CASE(a_reader_who_leaves_during_the_send_is_not_mailed) {
+  Fixture f;
+  FakeTransport t;
+  std::set<std::string> left;
+  f.options.still_subscribed = [&](const std::string& key) { return !left.count(key); };
+  t.on_send = [&](const std::string& to) {
+    if (to == email_of(1)) left.insert(email_of(3));  // reader 3 leaves while reader 1 is mailed
+  };
+  auto report = f.send(t, readers(4));
+  BOOST_TEST(report.sent == 3u);
+  BOOST_TEST(report.skipped == 1u);
+  BOOST_TEST(t.calls(email_of(3)) == 0u);
+  BOOST_TEST(status(f.rows()[email_of(3)]) == "skipped");
+  BOOST_TEST(f.rows()[email_of(3)].detail == "unsubscribed while the digest was being sent");
+  check_accounting(report);
+}
+
+// VERP: with a bounce address, each reader's envelope sender names them, and so does the
+// mailto: unsubscribe's subject.
+BOOST_AUTO_TEST_CASE(the_envelope_sender_and_the_mailto_name_the_reader) {
+  Fixture f;
+  FakeTransport t;
+  f.options.bounce_address = "bounces@example.org";
+  f.options.reader_token = [](const std::string& key) { return key == email_of(1) ? "7-abc" : ""; };
+  f.send(t, readers(2));
+  BOOST_REQUIRE_EQUAL(t.given.size(), 2u);
+  BOOST_TEST(t.given[0].from == "bounces+7-abc@example.org");
+  BOOST_TEST(t.given[1].from == "bounces@example.org");  // no token: the plain bounce address
+  BOOST_TEST(header_of(t.given[0].message, "List-Unsubscribe").find("?subject=unsubscribe%207-abc>") !=
+             std::string::npos);
+  BOOST_TEST(envelope_sender("d@x.org", "", "7-abc") == "d@x.org");
 }
 
 BOOST_AUTO_TEST_CASE(a_fatal_outcome_stops_at_once) {
