@@ -37,6 +37,7 @@ seed fuzz_panel "$root"/inbox/*.xml "$root"/inbox/*.csv "$root"/tests/e2e/cases/
   "$root"/tests/e2e/cases/*/inbox/*.csv
 seed fuzz_fields "$root"/fuzz/seeds/fields/*
 seed fuzz_mail "$root"/examples/subscribers.csv "$root"/fuzz/seeds/fields/*
+seed fuzz_newsletter "$root"/tests/unit/fixtures/bounces/*.eml
 if [ -d "$corpus" ]; then
   pages=$(find "$corpus/html-pages-readability" -type f -name '*.html' 2>/dev/null | head -200)
   seed fuzz_page $pages

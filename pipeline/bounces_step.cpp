@@ -7,6 +7,7 @@
 #include <iterator>
 #include <stdexcept>
 
+#include "pipeline/digest_step.hpp"
 #include "stages/bounces/report.hpp"
 #include "stages/common/utc.hpp"
 #include "stages/digest/readers.hpp"
@@ -168,6 +169,16 @@ BounceReport read_bounces(Store& store, const Config& cfg, const fs::path& maild
     move_to_cur(maildir, file);
   }
   return r;
+}
+
+std::string bounce_secret(const Config& cfg) {
+  try {
+    return load_secrets(cfg).digest_secret;
+  } catch (const ConfigError&) {
+    spdlog::warn("bounces: no digest secret, so VERP tokens are not checked; readers are found by Message-ID "
+                 "or address");
+    return "";
+  }
 }
 
 std::string bounce_summary(const BounceReport& r, const fs::path& maildir) {

@@ -41,6 +41,10 @@ struct BounceReport {
 BounceReport read_bounces(Store& store, const Config& cfg, const std::filesystem::path& maildir,
                           const std::string& secret);
 
+// The digest secret for checking VERP tokens, or "" (with a warning) when none is configured:
+// readers are then found by the digest's Message-ID or the address a report names.
+std::string bounce_secret(const Config& cfg);
+
 // "Bounces: 3 message(s) in DIR: 1 hard, 1 soft, 1 complaint, 0 unsubscribe(s); 2 reader(s)
 // suppressed, ..." for the run's summary and `pipeline bounces`.
 std::string bounce_summary(const BounceReport& r, const std::filesystem::path& maildir);

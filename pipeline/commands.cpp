@@ -56,19 +56,11 @@ std::string nightly_digest(const Config& cfg, const Store& store, const site::Te
   return "Digest " + span.id + ": " + files.eml.string() + " (" + letter.subject + "; send it with `pipeline digest --send`)";
 }
 
-// digest.bounce_maildir: what came back since the last night (pipeline/bounces_step.hpp). The
-// secret, when there is one, checks the VERP tokens; without it readers are found by the
-// digest's Message-ID or the address the report names. "" when no Maildir is set.
+// digest.bounce_maildir: what came back since the last night (pipeline/bounces_step.hpp); ""
+// when no Maildir is set.
 std::string nightly_bounces(const Config& cfg, Store& store) {
   if (cfg.digest.bounce_maildir.empty()) return "";
-  std::string secret;
-  try {
-    secret = load_secrets(cfg).digest_secret;
-  } catch (const ConfigError&) {
-    spdlog::warn("bounces: no digest secret, so VERP tokens are not checked; readers are found by Message-ID "
-                 "or address");
-  }
-  auto r = read_bounces(store, cfg, cfg.digest.bounce_maildir, secret);
+  auto r = read_bounces(store, cfg, cfg.digest.bounce_maildir, bounce_secret(cfg));
   return bounce_summary(r, cfg.digest.bounce_maildir);
 }
 }  // namespace

@@ -21,8 +21,10 @@ namespace tv {
 int command_serve(const Config& cfg) {
   std::optional<Secrets> secrets;
   std::optional<site::Templates> templates;
+  std::optional<digest::DkimSigner> dkim;
   try {
     secrets = load_secrets(cfg);
+    dkim = load_dkim(cfg);
     templates = site::Templates::load(cfg.paths.templates, {"notice"});
   } catch (const ConfigError& e) {
     spdlog::error("configuration error: {}", e.what());
@@ -50,6 +52,7 @@ int command_serve(const Config& cfg) {
     ms.list_id = cfg.digest.list_id;
     ms.secret = secrets->digest_secret;
     ms.confirm_days = cfg.serve.confirm_days;
+    ms.dkim = dkim ? &*dkim : nullptr;
     serve::Mailer mailer(state_db(cfg), ms, std::make_unique<digest::Session>(smtp_options(cfg, *secrets)));
     serve::Writer writer(state_db(cfg), [&mailer] { mailer.wake(); });
 

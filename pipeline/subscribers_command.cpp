@@ -10,7 +10,6 @@
 #include "pipeline/exit_codes.hpp"
 #include "pipeline/output_error.hpp"
 #include "pipeline/bounces_step.hpp"
-#include "pipeline/digest_step.hpp"
 #include "pipeline/readers_step.hpp"
 #include "pipeline/store.hpp"
 #include "stages/common/utc.hpp"
@@ -135,13 +134,7 @@ int command_subscribers_unsubscribe(const Config& cfg, const std::string& email)
 }
 
 int command_bounces(const Config& cfg, const fs::path& maildir) {
-  std::string secret;
-  try {
-    secret = load_secrets(cfg).digest_secret;
-  } catch (const ConfigError&) {
-    spdlog::warn("bounces: no digest secret, so VERP tokens are not checked; readers are found by Message-ID or "
-                 "address");
-  }
+  const std::string secret = bounce_secret(cfg);
   return with_store(cfg, "bounces", [&](Store& store) {
     BounceReport r;
     try {

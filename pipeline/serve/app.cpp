@@ -37,6 +37,29 @@ site::Notice bad_link(const std::string& what) {
                  "bar. To leave the list, the link at the foot of any digest works too."});
 }
 
+// The decision of a request that makes one change, whatever the store holds (the change's own
+// `from` says when it applies).
+std::function<Plan(const Store&, const std::vector<Store::Confirmation>&)> one_change(digest::ReaderChange c) {
+  return [c = std::move(c)](const Store&, const std::vector<Store::Confirmation>&) {
+    Plan p;
+    p.changes.push_back(c);
+    return p;
+  };
+}
+
+digest::ReaderChange change(const std::string& key, const std::string& email, ReaderStatus to, How how,
+                            std::string detail, std::vector<ReaderStatus> from, bool create) {
+  digest::ReaderChange c;
+  c.key = key;
+  c.email = email;
+  c.to = to;
+  c.how = how;
+  c.detail = std::move(detail);
+  c.from = std::move(from);
+  c.create = create;
+  return c;
+}
+
 site::Notice store_busy() {
   return notice("Please try again in a minute",
                 {"We could not record that just now, so nothing was changed. Please try again in a minute."});
@@ -133,24 +156,18 @@ void App::subscribe(const Request& r, Reply reply) {
   const std::string key = digest::reader_key(email);
   const std::int64_t now = s_.now();
   const auto per_day = std::size_t(s_.confirmations_per_address_per_day);
+  const std::string client = r.client;
   Job job;
-  job.decide = [=](const Store& store, const std::vector<Store::Confirmation>& pending) {
+  job.decide = [key, email, client, now, per_day](const Store& store, const std::vector<Store::Confirmation>& pending) {
     Plan p;
     const auto status = store.reader_status_now(key);
     // Subscribed readers need no mail; suppressed addresses get none, a confirmation neither.
     if (status && (*status == ReaderStatus::subscribed || digest::suppressed(*status))) return p;
-    digest::ReaderChange c;
-    c.key = key;
-    c.email = email;
-    c.to = ReaderStatus::pending;
-    c.how = How::form;
-    c.detail = "signed up on the site";
-    c.from = {ReaderStatus::unsubscribed};
-    c.create = true;
-    p.changes.push_back(c);
+    p.changes.push_back(
+        change(key, email, ReaderStatus::pending, How::form, "signed up on the site", {ReaderStatus::unsubscribed}, true));
     std::size_t sent = store.confirmations_since(key, "", now - 86400, false);
     for (const auto& q : pending) sent += q.key == key;
-    if (sent < per_day) p.confirmations.push_back({0, key, email, r.client, now});
+    if (sent < per_day) p.confirmations.push_back({0, key, email, client, now});
     else spdlog::info("serve: a sign-up for an address already sent {} confirmation(s) today: no more mail", sent);
     return p;
   };
@@ -172,18 +189,8 @@ void App::confirm(const Request& r, Reply reply) {
                                        " days, and this one is older: nothing was changed.",
                                    "Sign up again with the form below and follow the new link."})));
   Job job;
-  job.decide = [key, email](const Store&, const std::vector<Store::Confirmation>&) {
-    digest::ReaderChange c;
-    c.key = key;
-    c.email = email;
-    c.to = ReaderStatus::subscribed;
-    c.how = How::confirm;
-    c.detail = "followed the confirmation link";
-    c.from = {ReaderStatus::pending};
-    Plan p;
-    p.changes.push_back(c);
-    return p;
-  };
+  job.decide = one_change(change(key, email, ReaderStatus::subscribed, How::confirm, "followed the confirmation link",
+                                 {ReaderStatus::pending}, false));
   job.done = [this, reply, email](std::optional<std::vector<Applied>> applied) {
     if (!applied) return reply(page(503, store_busy()));
     if (applied->front() == Applied::refused)
@@ -222,21 +229,12 @@ void App::unsubscribe(const Request& r, Reply reply) {
   const bool one_click = oc != r.form.end() && oc->second == "One-Click";
   const std::string key = digest::reader_key(email);
   Job job;
-  job.decide = [key, email, one_click](const Store&, const std::vector<Store::Confirmation>&) {
-    digest::ReaderChange c;
-    c.key = key;
-    c.email = email;
-    c.to = ReaderStatus::unsubscribed;
-    c.how = one_click ? How::one_click : How::page;
-    c.detail = one_click ? "the mail client's one-click unsubscribe (RFC 8058)" : "the unsubscribe page's button";
-    c.from = {ReaderStatus::pending, ReaderStatus::subscribed};
-    // A reader the store has not met (a link in a digest sent before readers lived in the
-    // store) is recorded as unsubscribed, so no later import subscribes them again.
-    c.create = true;
-    Plan p;
-    p.changes.push_back(c);
-    return p;
-  };
+  // A reader the store has not met (a link in a digest sent before readers lived in the
+  // store) is recorded as unsubscribed, so no later import subscribes them again.
+  job.decide = one_change(change(key, email, ReaderStatus::unsubscribed, one_click ? How::one_click : How::page,
+                                 one_click ? "the mail client's one-click unsubscribe (RFC 8058)"
+                                           : "the unsubscribe page's button",
+                                 {ReaderStatus::pending, ReaderStatus::subscribed}, true));
   job.done = [this, reply, email](std::optional<std::vector<Applied>> applied) {
     if (!applied) return reply(page(503, store_busy()));
     reply(page(200, notice("You have left the list",

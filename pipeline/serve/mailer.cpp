@@ -111,8 +111,8 @@ bool Mailer::send_queued() {
       const std::string token = digest::confirm_token(s_.secret, s_.list_id, c.key, c.issued);
       const std::string mid = "<confirm." + ingest::sha256_hex(token).substr(0, 24) + "@" +
                               digest::domain_of(s_.from_email) + ">";
-      const std::string message =
-          confirmation_message(s_, c.email, token, mail_date(std::chrono::system_clock::now()), mid);
+      std::string message = confirmation_message(s_, c.email, token, mail_date(std::chrono::system_clock::now()), mid);
+      if (s_.dkim) message.insert(0, s_.dkim->signature(message));
       const auto a = transport_->send(s_.bounce_address.empty() ? s_.from_email : s_.bounce_address, c.email, message,
                                       [] {});
       if (a.delivery == digest::Delivery::accepted) {

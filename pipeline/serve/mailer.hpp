@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "pipeline/store.hpp"
+#include "stages/digest/dkim.hpp"
 #include "stages/digest/smtp.hpp"
 
 namespace tv::serve {
@@ -26,6 +27,7 @@ struct MailerSettings {
   std::string bounce_address;         // the envelope sender ("" = from_email)
   std::string base_url, list_id, secret;
   int confirm_days = 7;
+  const digest::DkimSigner* dkim = nullptr;  // signs each mail when set (smtp.dkim_key_file)
 };
 
 class Mailer {

@@ -63,6 +63,23 @@ bool unsubscribe_token_matches(std::string_view secret, std::string_view list_id
 }
 
 namespace {
+
+// The number before `sep` in `token` (at most `max_digits` digits), or nullopt.
+std::optional<std::int64_t> leading_number(std::string_view token, char sep, std::size_t max_digits) {
+  const std::size_t at = token.find(sep);
+  if (at == 0 || at == std::string_view::npos || at > max_digits) return std::nullopt;
+  std::int64_t n = 0;
+  for (char c : token.substr(0, at)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string confirm_mac(std::string_view secret, std::string_view list_id, std::string_view key,
                         std::int64_t issued) {
   std::string message = "confirm\n";
@@ -78,17 +95,10 @@ std::string confirm_token(std::string_view secret, std::string_view list_id, std
 
 TokenCheck check_confirm_token(std::string_view secret, std::string_view list_id, std::string_view key,
                                std::string_view token, std::int64_t now, std::int64_t max_age_seconds) {
-  const std::size_t dot = token.find('.');
-  if (dot == 0 || dot == std::string_view::npos || dot > 12) return TokenCheck::forged;
-  std::int64_t issued = 0;
-  for (char c : token.substr(0, dot)) {
-    if (c < '0' || c > '9') return TokenCheck::forged;
-    issued = issued * 10 + (c - '0');
-  }
-  const std::string want = confirm_mac(secret, list_id, key, issued);
-  const std::string_view mac = token.substr(dot + 1);
-  if (mac.size() != want.size() || CRYPTO_memcmp(want.data(), mac.data(), want.size()) != 0) return TokenCheck::forged;
-  if (issued > now + 300 || now - issued > max_age_seconds) return TokenCheck::expired;
+  const auto issued = leading_number(token, '.', 12);
+  if (!issued || !same(token.substr(token.find('.') + 1), confirm_mac(secret, list_id, key, *issued)))
+    return TokenCheck::forged;
+  if (*issued > now + 300 || now - *issued > max_age_seconds) return TokenCheck::expired;
   return TokenCheck::valid;
 }
 
@@ -101,15 +111,8 @@ std::string bounce_token(std::string_view secret, std::string_view list_id, std:
 
 std::optional<std::int64_t> bounce_token_reader(std::string_view secret, std::string_view list_id,
                                                 std::string_view token) {
-  const std::size_t dash = token.find('-');
-  if (dash == 0 || dash == std::string_view::npos || dash > 15) return std::nullopt;
-  std::int64_t id = 0;
-  for (char c : token.substr(0, dash)) {
-    if (c < '0' || c > '9') return std::nullopt;
-    id = id * 10 + (c - '0');
-  }
-  const std::string want = bounce_token(secret, list_id, id);
-  if (token.size() != want.size() || CRYPTO_memcmp(want.data(), token.data(), want.size()) != 0) return std::nullopt;
+  const auto id = leading_number(token, '-', 15);
+  if (!id || !same(token, bounce_token(secret, list_id, *id))) return std::nullopt;
   return id;
 }
 
