@@ -45,7 +45,7 @@ import urllib.parse
 TOP_HEADERS = {"date", "message-id", "from", "to", "subject", "list-id", "list-unsubscribe",
                "list-unsubscribe-post", "mime-version", "content-type",
                "content-transfer-encoding", "reply-to", "precedence", "auto-submitted",
-               "x-mailer", "content-language"}
+               "x-mailer", "content-language", "dkim-signature"}
 ONCE = ["Date", "Message-ID", "From", "To", "Subject", "List-Id", "List-Unsubscribe",
         "List-Unsubscribe-Post", "MIME-Version", "Content-Type"]
 PART_HEADERS = {"content-type", "content-transfer-encoding", "content-language",
