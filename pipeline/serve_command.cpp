@@ -72,21 +72,25 @@ int command_serve(const Config& cfg) {
     limits.read_timeout = std::chrono::milliseconds(cfg.serve.read_timeout_ms);
     serve::Server server(cfg.serve.listen, limits, app, 2);
 
-    std::thread stopper([&] {
+    // The thread that waits for the signal; joined however run() ends (a signal sent to it
+    // wakes its sigwait when run() ended some other way).
+    struct Stopper {
+      std::thread thread;
+      ~Stopper() {
+        pthread_kill(thread.native_handle(), SIGTERM);
+        thread.join();
+      }
+    } stopper{std::thread([&] {
       int sig = 0;
       sigwait(&stop_signals, &sig);
       spdlog::info("serve: signal {}: stopping", sig);
       server.stop();
-    });
+    })};
     std::printf("Serving on port %u (serve.listen = %s); stop with SIGTERM.\n", unsigned(server.port()),
                 cfg.serve.listen.c_str());
     std::fflush(stdout);
     spdlog::info("serve: listening on {} (port {})", cfg.serve.listen, server.port());
     server.run();
-    if (stopper.joinable()) {
-      pthread_kill(stopper.native_handle(), SIGTERM);  // run() may also end without a signal
-      stopper.join();
-    }
     spdlog::info("serve: stopped after {} commit(s)", writer.batches());
     return code(Exit::ok);
   } catch (const std::exception& e) {
