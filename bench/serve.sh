@@ -29,8 +29,12 @@
 # run. Prints one table: target, connections, requests/s, p50, p99 (wrk's latency
 # distribution), the ratio to nginx, CPU per request. The issue's target: >= 3,000 durable
 # one-click unsubscribes/s at 64 connections with p99 <= 50 ms (printed, not asserted).
+# Every serve measurement also prints where the server's time went, from /proc (schedstat, io):
+# CPU per request of the writer thread and of the I/O threads, and the writer's wall time on a
+# CPU / waiting for one / asleep (fsync, empty queue).
 # --profile adds, after the rounds, one 64-connection unsubscribe run under
-# `perf record -e cpu-clock -g` (the top symbols and the split by thread are printed), and
+# `perf record -e cpu-clock -F 250 --call-graph dwarf` (printed: inclusive shares of the
+# SQLite batch, COMMIT, fdatasync, page rendering, the log line, HMAC, parsing, per thread), and
 # two diagnostic variants: the server logging warnings only (--log.level=warn: no line per
 # request), and the store on /dev/shm (fsync costs nothing there).
 # Results: RESULTS/serve.json (every sample, the summary, the checks), machine-start.json and
@@ -38,7 +42,8 @@
 # $workdir/tv-bench-results-serve-DATE (outside the repository, kept), as bench/run's.
 # Needs wrk and nginx (Debian packages `wrk`, `nginx`; scripts/install-deps.sh --bench), and
 # linux-perf for --profile; it installs nothing, and says what is missing.
-# Time: about (rounds x 9 x duration) + 1 minute; the defaults take about 6 minutes.
+# Time: about rounds x 9 x (duration + 3 s) + 1 minute; the defaults take about 7 minutes
+# (8 with --profile) on 2 cores.
 # Exit status: 0 done (whatever the figures); 1 a check failed or a step broke; 64 bad usage;
 # 77 wrk or the pipeline binary missing.
 . "$(dirname "$0")/lib.sh"
@@ -106,7 +111,7 @@ tv_workdir tv-serve-bench
 rc=0
 "$PY" - "$work" "$results" "$pipeline" "$root" "$wrk_bin" "$nginx_bin" "$perf_bin" "$duration" "$rounds" \
         "$connections" "$readers" "$profile" "$command_line" "$(tv_build_type "$build")" <<'PYEOF' || rc=$?
-import base64, datetime, hashlib, hmac, json, os, re, select, shutil, signal, socket, sqlite3, statistics
+import base64, datetime, hashlib, hmac, json, os, re, resource, select, shutil, signal, socket, sqlite3, statistics
 import subprocess, sys, time
 
 (work, results, pipeline, root, wrk_bin, nginx_bin, perf_bin, duration, rounds, connections, readers,
@@ -168,6 +173,18 @@ def machine_busy_s():
         v = [int(x) for x in f.readline().split()[1:9]]
     user, nice, system, idle, iowait, irq, softirq, steal = v
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+binary_seen = set()
+
+
+def binary_changed():
+    """Notes every version of the binary a run used: a rebuild during the run mixes two."""
+    try:
+        st = os.stat(pipeline)
+        binary_seen.add((st.st_size, int(st.st_mtime)))
+    except OSError:
+        pass
 
 
 # ---- the store: N subscribed readers (imported), N pending ones (inserted) -------------------
@@ -269,10 +286,19 @@ class Serve:
         os.makedirs(self.state)
         shutil.copyfile(db_file, os.path.join(self.state, "pipeline.db"))
         self.err_path = os.path.join(results, "logs", f"serve-{name}.err")
-        self.proc = subprocess.Popen(
-            [pipeline, f"--paths.state={self.state}", f"--paths.templates={root}/templates",
-             "--serve.listen=127.0.0.1:0", "--smtp.url=smtp://127.0.0.1:9", "--smtp.tls=none", *extra, "serve"],
-            stdout=subprocess.PIPE, stderr=open(self.err_path, "w"), env=env)
+        argv = [pipeline, f"--paths.state={self.state}", f"--paths.templates={root}/templates",
+                "--serve.listen=127.0.0.1:0", "--smtp.url=smtp://127.0.0.1:9", "--smtp.tls=none", *extra, "serve"]
+        deadline = time.monotonic() + 180
+        while True:  # the checkout is shared: a rebuild may be replacing the binary right now
+            try:
+                self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=open(self.err_path, "w"), env=env)
+                break
+            except OSError as e:
+                if time.monotonic() > deadline:
+                    raise
+                say(f"cannot start {pipeline} ({e.strerror}): a rebuild? trying again in 5 s")
+                time.sleep(5)
+        binary_changed()
         self.port = None
         line, deadline = b"", time.monotonic() + 60
         while time.monotonic() < deadline and self.proc.poll() is None:
@@ -420,31 +446,51 @@ def run_wrk(port, method, paths, conns, secs, cycle, log):
     return r
 
 
+def threads_of(pid):
+    """Per thread: [on-CPU s, waiting-for-a-CPU s, bytes written to storage] (schedstat, io)."""
+    out = {}
+    for t in os.listdir(f"/proc/{pid}/task"):
+        try:
+            run, wait, _ = open(f"/proc/{pid}/task/{t}/schedstat").read().split()
+            io = dict(l.split(": ") for l in open(f"/proc/{pid}/task/{t}/io").read().splitlines())
+            out[t] = [int(run) / 1e9, int(wait) / 1e9, int(io.get("write_bytes", 0))]
+        except (OSError, ValueError):
+            pass
+    return out
+
+
+def wrk_children_cpu():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def measure(target, conns, rnd, secs=None, extra=(), state_root=None, label=None, perf_out=None):
     secs = secs or duration
     label = label or target
-    name = f"{label}-c{conns}-r{rnd}"
+    name = f"{label}-c{conns}-r{rnd}".replace(" ", "_").replace("(", "").replace(")", "").replace("=", "-")
     log = os.path.join(results, "logs", f"wrk-{name}.log")
-    busy0 = machine_busy_s()
     failures_before = len(failures)
     s = None
+    threads = None
     if target == "nginx":
         pids = [nginx.pid, *children(nginx.pid)]
-        cpu0 = sum(proc_cpu(p) for p in pids)
+        cpu0, busy0, wrk0 = sum(proc_cpu(p) for p in pids), machine_busy_s(), wrk_children_cpu()
         t0 = time.perf_counter()
         r = run_wrk(ng_port, "GET", os.path.join(work, "nginx", "nginx.paths"), conns, secs, True, log)
         wall = time.perf_counter() - t0
         server_cpu = sum(proc_cpu(p) for p in pids) - cpu0
-        busy = machine_busy_s() - busy0
+        busy, wrk_cpu = machine_busy_s() - busy0, wrk_children_cpu() - wrk0
         commits = None
     else:
         s = Serve(name, state_root, extra)
         perf = None
         if perf_out and perf_bin:
-            perf = subprocess.Popen([perf_bin, "record", "-e", "cpu-clock", "-F", "999", "-g", "-p", str(s.proc.pid),
-                                     "-o", perf_out], stdout=subprocess.DEVNULL, stderr=open(perf_out + ".log", "w"))
-            time.sleep(0.5)  # perf attaching is not an event we can wait on; it only costs the first samples
-        cpu0 = proc_cpu(s.proc.pid)
+            perf = subprocess.Popen([perf_bin, "record", "-e", "cpu-clock", "-F", "250", "--call-graph", "dwarf,16384",
+                                     "-p", str(s.proc.pid), "-o", perf_out],
+                                    stdout=subprocess.DEVNULL, stderr=open(perf_out + ".log", "w"))
+            time.sleep(1)  # perf attaching is not an event we can wait on; it only costs the first samples
+        th0 = threads_of(s.proc.pid)
+        cpu0, busy0, wrk0 = proc_cpu(s.proc.pid), machine_busy_s(), wrk_children_cpu()
         t0 = time.perf_counter()
         method = "POST" if target == "unsubscribe" else "GET"
         try:
@@ -454,18 +500,34 @@ def measure(target, conns, rnd, secs=None, extra=(), state_root=None, label=None
             raise
         wall = time.perf_counter() - t0
         server_cpu = proc_cpu(s.proc.pid) - cpu0
-        busy = machine_busy_s() - busy0
+        busy, wrk_cpu = machine_busy_s() - busy0, wrk_children_cpu() - wrk0
+        th1 = threads_of(s.proc.pid)
+        # The writer is the thread that wrote the WAL: by far the most bytes to storage. The
+        # rest that used CPU are the I/O threads (the mailer only waits: its SMTP server is down).
+        d = {t: [b - a for a, b in zip(th0.get(t, [0, 0, 0]), v)] for t, v in th1.items()}
+        writer = max(d, key=lambda t: d[t][2]) if d else None
+        io = [v for t, v in d.items() if t != writer]
+        if writer:
+            w = d[writer]
+            threads = {"writer_tid": writer, "writer_cpu_s": w[0], "writer_runqueue_s": w[1],
+                       "writer_off_cpu_s": max(0.0, wall - w[0] - w[1]), "writer_wrote_mb": w[2] / 1e6,
+                       "io_threads_cpu_s": sum(v[0] for v in io), "io_threads_runqueue_s": sum(v[1] for v in io),
+                       "wall_s": wall}
         if perf:
             perf.send_signal(signal.SIGINT)
-            perf.wait(60)
+            try:
+                perf.wait(120)
+            except subprocess.TimeoutExpired:
+                perf.kill()
         commits = s.stop()
     rps = r["requests"] / (r["duration_us"] / 1e6)
-    others = max(0.0, (busy - server_cpu) / wall)  # wrk included: it runs on the same cores
+    # others: CPU used by neither the server nor wrk, per wall second (the neighbours).
+    others = max(0.0, (busy - server_cpu - wrk_cpu) / wall)
     sample = {"target": target, "label": label, "connections": conns, "round": rnd, "seconds": secs,
               "requests_per_s": rps, "p50_ms": r["latency_us"]["p50"] / 1000, "p99_ms": r["latency_us"]["p99"] / 1000,
               "server_cpu_s": server_cpu, "server_cpu_ms_per_req": 1000 * server_cpu / max(1, r["requests"]),
-              "machine_busy_cores": busy / wall, "others_cores": others, "commits": commits,
-              "requests_per_commit": (r["requests"] / commits) if commits else None, "wrk": r}
+              "wrk_cpu_s": wrk_cpu, "machine_busy_cores": busy / wall, "others_cores": others, "commits": commits,
+              "requests_per_commit": (r["requests"] / commits) if commits else None, "threads": threads, "wrk": r}
     errs = sum(r["errors"].values())
     if r["exhausted"]:
         failures.append(f"{name}: the readers ran out ({r['exhausted']} requests past the last): raise --readers")
@@ -483,7 +545,7 @@ def measure(target, conns, rnd, secs=None, extra=(), state_root=None, label=None
         if len(failures) == failures_before or state_root:
             s.cleanup()
         else:
-            say(f"{name}: the store is kept in {s.state} (with --keep it outlives the run)")
+            say(f"{name}: the store is left in {s.state} (removed at the end unless --keep)")
     if r["other"] or errs:
         sample["note"] = f"{r['other']} non-200, errors {r['errors']}"
     print(f"  {label:<22} c={conns:<3} round {rnd}: {rps:8.0f} req/s  p50 {sample['p50_ms']:6.2f} ms  "
@@ -509,7 +571,11 @@ try:
         for conns in conn_levels:
             k = (rnd - 1 + conn_levels.index(conns)) % len(targets)
             for t in targets[k:] + targets[:k]:
-                samples.append(measure(t, conns, rnd))
+                try:
+                    samples.append(measure(t, conns, rnd))
+                except Exception as e:  # one broken measurement: say so, go on with the others
+                    failures.append(f"{t} at {conns} connections, round {rnd}: {e}")
+                    say(f"FAILED: {t} at {conns} connections, round {rnd}: {e}")
     if profile:
         say("--profile: one 64-connection unsubscribe run under perf, then the diagnostic variants")
         perf_out = os.path.join(results, "perf-unsubscribe-c64.data")
@@ -592,25 +658,109 @@ checked_c = sum(s["wrk"]["ok200"] for s in samples if s["target"] == "confirm")
 print(f"durability: {checked} acknowledged unsubscribes and {checked_c} confirmations checked against the store "
       f"(and integrity_check) after each run: {'all there' if not failures else 'FAILED'}")
 
+# ---- where the server's time goes (every serve measurement: schedstat per thread) -------------
+print("\nwhere the server's time goes (medians; per request: CPU of the writer thread and of the I/O threads;"
+      "\nthe writer's wall time split into on a CPU / runnable but waiting for a CPU / asleep: fsync, queue empty):")
+print(f"  {'target':<12} {'conns':>5} {'writer us/req':>13} {'I/O us/req':>10} {'writer on-CPU':>13} {'wait-CPU':>8} "
+      f"{'asleep':>6} {'req/commit':>10} {'commits/s':>9}")
+for t in ("unsubscribe", "confirm"):
+    for c in conn_levels:
+        ss = [x for x in samples if x["target"] == t and x["connections"] == c and x.get("threads")]
+        if not ss:
+            continue
+        def m(f):
+            return med([f(x) for x in ss])
+        wus = m(lambda x: 1e6 * x["threads"]["writer_cpu_s"] / max(1, x["wrk"]["requests"]))
+        ious = m(lambda x: 1e6 * x["threads"]["io_threads_cpu_s"] / max(1, x["wrk"]["requests"]))
+        on = m(lambda x: x["threads"]["writer_cpu_s"] / x["threads"]["wall_s"])
+        wait = m(lambda x: x["threads"]["writer_runqueue_s"] / x["threads"]["wall_s"])
+        off = m(lambda x: x["threads"]["writer_off_cpu_s"] / x["threads"]["wall_s"])
+        rpc = m(lambda x: x["requests_per_commit"] or 0)
+        cps = m(lambda x: (x["commits"] or 0) / x["threads"]["wall_s"])
+        print(f"  {t:<12} {c:>5} {wus:>13.1f} {ious:>10.1f} {on:>12.0%} {wait:>8.0%} {off:>6.0%} {rpc:>10.1f} {cps:>9.0f}")
+
+PROFILE_ROWS = [  # (label, symbol regex): inclusive share of the server's CPU samples
+    ("writer thread, all", "TID:writer"),
+    ("  the batch in SQLite (Store::change_readers)", r"tv::Store::change_readers$"),
+    ("    COMMIT (WAL frames + fdatasync)", r"tv::store_sql::Transaction::commit"),
+    ("    fdatasync, kernel CPU", r"__x64_sys_fdatasync$"),
+    ("    pwrite (WAL frames, checkpoints)", r"__x64_sys_pwrite64$"),
+    ("    sqlite3_prepare (statements made per batch)", r"sqlite3_prepare_v2$"),
+    ("  the answer's page, rendered on the writer (App::page)", r"tv::serve::App::page$"),
+    ("  handing answers to the connections (post_reply)", r"Connection::post_reply$"),
+    ("I/O threads, all", "TID:others"),
+    ("  reading + Beast parsing (Connection::parse_buffer)", r"Connection::parse_buffer$"),
+    ("  decoding + App::handle (finish_request)", r"Connection::finish_request$"),
+    ("    the token's HMAC", r"^HMAC$"),
+    ("  writing the answer (Connection::write_response)", r"Connection::write_response$"),
+    ("    of which the log line (Connection::log)", r"Connection::log$"),
+    ("      of which spdlog's flush after every line", r"spdlog::logger::flush_$"),
+    ("    send(2) of the answer, kernel", r"__x64_sys_sendto$"),
+    ("  recv(2), kernel", r"__x64_sys_recvfrom$"),
+    ("  epoll_wait, kernel", r"__x64_sys_epoll_wait$"),
+    ("futex (locks, the writer's queue), kernel", r"__x64_sys_futex$"),
+]
+
+
+def perf_breakdown(pd, writer_tid):
+    out = subprocess.run([perf_bin, "report", "-i", pd, "--stdio", "--children", "-g", "none", "--sort", "sym",
+                          "--percent-limit", "0.1"], capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        mm = re.match(r"\s*([\d.]+)%\s+([\d.]+)%\s+\[.\]\s+(.*?)\s*$", line)
+        if mm:
+            rows.append((float(mm.group(1)), float(mm.group(2)), re.sub(r"\s*\(inlined\)$", "", mm.group(3))))
+    # Per thread (exact, unlike call chains, which perf's 16 KB stack copy sometimes cuts short).
+    by_tid = subprocess.run([perf_bin, "report", "-i", pd, "--stdio", "--no-children", "-g", "none", "--sort", "pid"],
+                            capture_output=True, text=True).stdout
+    tids = {mm.group(2): float(mm.group(1)) for mm in
+            (re.match(r"\s*([\d.]+)%\s+(\d+):", l) for l in by_tid.splitlines()) if mm}
+    shares = {}
+    for label, rx in PROFILE_ROWS:
+        if rx == "TID:writer":
+            shares[label] = tids.get(str(writer_tid), 0.0)
+        elif rx == "TID:others":
+            shares[label] = sum(v for t, v in tids.items() if t != str(writer_tid))
+        else:
+            hits = [r[0] for r in rows if re.search(rx, r[2])]
+            shares[label] = max(hits) if hits else 0.0
+    self_out = subprocess.run([perf_bin, "report", "-i", pd, "--stdio", "--no-children", "-g", "none", "--sort", "dso"],
+                              capture_output=True, text=True).stdout
+    dsos = [(float(mm.group(1)), mm.group(2)) for mm in
+            (re.match(r"\s*([\d.]+)%\s+(\S+)", l) for l in self_out.splitlines() if not l.startswith("#")) if mm]
+    alloc = sum(r[1] for r in rows if re.fullmatch(r"(_int_malloc|malloc|_int_free|cfree@GLIBC_2.2.5|free|"
+                                                   r"unlink_chunk.constprop.0|malloc_consolidate|__GI___libc_malloc|"
+                                                   r"__GI___libc_free|operator new\(unsigned long\)|operator delete.*)", r[2]))
+    return shares, dsos, alloc
+
+
+perf_doc = None
 if profile and perf_bin and os.path.exists(os.path.join(results, "perf-unsubscribe-c64.data")):
     pd = os.path.join(results, "perf-unsubscribe-c64.data")
-    for title, args in (("by thread", ["--sort", "tid"]), ("by library", ["--sort", "dso"]),
-                        ("top symbols (self)", ["--sort", "dso,sym"])):
-        out = subprocess.run([perf_bin, "report", "-i", pd, "--stdio", "--no-children", "-g", "none",
-                              "--percent-limit", "0.7", *args], capture_output=True, text=True).stdout
-        lines = [l for l in out.splitlines() if l.strip() and not l.startswith("#")]
-        print(f"\nperf, the 64-connection unsubscribe run, {title}:")
-        for l in lines[:25]:
-            print("  " + l.rstrip()[:150])
-    print(f"(perf data: {pd}; perf report -i {pd})")
+    prof = next((x for x in diagnostics if x["label"] == "unsubscribe (perf)"), None)
+    shares, dsos, alloc = perf_breakdown(pd, (prof or {}).get("threads", {}) and prof["threads"]["writer_tid"])
+    perf_doc = {"file": pd, "inclusive_percent": shares, "self_percent_by_library": dict((d, p) for p, d in dsos),
+                "malloc_free_self_percent": alloc}
+    cpu_note = ""
+    if prof and prof.get("threads"):
+        th = prof["threads"]
+        cpu_note = (f" (serve used {prof['server_cpu_s'] / th['wall_s']:.2f} cores: writer {th['writer_cpu_s'] / th['wall_s']:.2f}, "
+                    f"I/O threads {th['io_threads_cpu_s'] / th['wall_s']:.2f}; {prof['requests_per_s']:.0f} req/s)")
+    print(f"\nperf (cpu-clock, 250 Hz, dwarf call graphs), the 64-connection unsubscribe run: share of serve's CPU "
+          f"samples, inclusive{cpu_note}:")
+    for label, _ in PROFILE_ROWS:
+        print(f"  {label:<58} {shares[label]:5.1f}%")
+    print(f"  {'malloc/free, self, everywhere':<58} {alloc:5.1f}%")
+    print("  by library (self): " + ", ".join(f"{d} {p:.1f}%" for p, d in dsos[:7]))
+    print(f"  (perf report -i {pd} --children)")
 
 doc = {"benchmark": "serve", "command": command_line, "started": started, "finished": utc(), "build_type": build_type,
        "settings": {"duration_s": duration, "rounds": rounds, "connections": conn_levels, "readers": readers,
                     "store_mb": round(store_mb, 1), "wrk": wrk_version(), "nginx": nginx_version,
                     "page_bytes": len(page), "confirm_page_bytes": len(confirm_page)},
        "target": {"requests_per_s": TARGET_RPS, "p99_ms": TARGET_P99_MS, "connections": TARGET_CONNS, "result": verdict},
-       "summary": summary, "samples": samples, "diagnostics": diagnostics if profile else [],
-       "checks": {"acknowledged_unsubscribes_checked": checked, "acknowledged_confirmations_checked": checked_c,
+       "summary": summary, "samples": samples, "diagnostics": diagnostics if profile else [], "perf": perf_doc,
+       "binaries_seen": len(binary_seen), "checks": {"acknowledged_unsubscribes_checked": checked, "acknowledged_confirmations_checked": checked_c,
                   "failures": failures}}
 try:
     doc["machine"] = json.load(open(os.path.join(results, "machine-start.json")))
@@ -618,6 +768,8 @@ except (OSError, ValueError):
     pass
 with open(os.path.join(results, "serve.json"), "w") as f:
     json.dump(doc, f, indent=1)
+if len(binary_seen) > 1:
+    say(f"WARNING: {pipeline} was rebuilt during the run ({len(binary_seen)} versions): the rounds mixed binaries")
 say(f"results in {results}/serve.json")
 for msg in failures:
     print(f"serve.sh: FAIL: {msg}", file=sys.stderr)

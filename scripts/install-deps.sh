@@ -26,9 +26,10 @@ packages=(
   # smtp-sink and smtp-source for bench/run_digest.sh.
   postfix
 )
-# --bench: also what the benchmarks compare against: wrk (bench/serve.sh, beside nginx).
+# --bench: also what the benchmarks compare against: wrk (bench/serve.sh, beside nginx), and
+# perf for its --profile.
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(wrk)
+  packages+=(wrk linux-perf)
 fi
 # --fuzz: clang, for libFuzzer (fuzz/run.sh).
 if [ "${1:-}" = "--fuzz" ]; then

@@ -79,7 +79,91 @@ std::optional<T> refuse(std::string* problem, std::string sentence) {
 
 constexpr const char* kBadPercent = "a percent sign is not followed by two hex digits";
 
+// The rules every decoded field keeps, whichever encoding it came in; adds it to `fields`.
+bool add_field(Fields& fields, std::string name, std::string value, std::size_t& count, const FormRules& rules,
+               std::string* problem) {
+  auto no = [&](std::string sentence) {
+    if (problem) *problem = std::move(sentence);
+    return false;
+  };
+  if (++count > rules.max_fields) return no("there are more than " + std::to_string(rules.max_fields) + " fields");
+  if (name.size() > rules.max_field_bytes || value.size() > rules.max_field_bytes)
+    return no("a field is longer than " + std::to_string(rules.max_field_bytes) + " bytes");
+  if (has_control(name) || has_control(value)) return no("a field holds a line break or a control character");
+  if (!valid_utf8(name) || !valid_utf8(value)) return no("a field is not valid UTF-8");
+  if (name.empty()) return no("a field has no name");
+  if (!fields.emplace(std::move(name), std::move(value)).second) return no("a field name appears more than once");
+  return true;
+}
+
+// The value of parameter `key` in a header value like `form-data; name="x"` ("" if absent).
+std::optional<std::string> header_param(std::string_view v, std::string_view key) {
+  std::size_t pos = 0;
+  while ((pos = v.find(';', pos)) != std::string_view::npos) {
+    ++pos;
+    while (pos < v.size() && (v[pos] == ' ' || v[pos] == '\t')) ++pos;
+    std::size_t eq = v.find('=', pos);
+    if (eq == std::string_view::npos) return std::nullopt;
+    std::string name;
+    for (char c : v.substr(pos, eq - pos)) name.push_back(char(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    std::size_t end = eq + 1;
+    std::string value;
+    if (end < v.size() && v[end] == '"') {
+      std::size_t close = v.find('"', end + 1);
+      if (close == std::string_view::npos) return std::nullopt;
+      value = std::string(v.substr(end + 1, close - end - 1));
+      end = close + 1;
+    } else {
+      std::size_t semi = v.find(';', end);
+      value = std::string(v.substr(end, semi == std::string_view::npos ? std::string_view::npos : semi - end));
+      while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+    }
+    if (name == key) return value;
+    pos = end;
+  }
+  return std::string();
+}
+
 }  // namespace
+
+std::optional<Fields> decode_multipart_form(std::string_view body, std::string_view boundary, std::string* problem,
+                                            const FormRules& rules) {
+  if (boundary.empty() || boundary.size() > 70) return refuse<Fields>(problem, "the multipart boundary is missing");
+  const std::string delim = "--" + std::string(boundary);
+  Fields fields;
+  std::size_t count = 0;
+  std::size_t pos = body.find(delim);
+  if (pos == std::string_view::npos) return refuse<Fields>(problem, "the multipart body has no part");
+  for (;;) {
+    pos += delim.size();
+    if (body.substr(pos, 2) == "--") return fields;  // the closing delimiter
+    if (body.substr(pos, 2) != "\r\n") return refuse<Fields>(problem, "a multipart delimiter is not followed by a line end");
+    pos += 2;
+    const std::size_t head_end = body.find("\r\n\r\n", pos);
+    const std::size_t next = body.find("\r\n" + delim, pos);
+    if (head_end == std::string_view::npos || next == std::string_view::npos || head_end > next)
+      return refuse<Fields>(problem, "a multipart part is cut short");
+    std::optional<std::string> name;
+    std::string_view headers = body.substr(pos, head_end - pos);
+    for (std::size_t line = 0; line <= headers.size();) {
+      std::size_t eol = headers.find("\r\n", line);
+      if (eol == std::string_view::npos) eol = headers.size();
+      std::string_view h = headers.substr(line, eol - line);
+      std::string lower;
+      for (char c : h.substr(0, h.find(':'))) lower.push_back(char(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      if (lower == "content-disposition") {
+        if (header_param(h, "filename").value_or("") != "")
+          return refuse<Fields>(problem, "a part is a file, not a form field");
+        name = header_param(h, "name");
+      }
+      line = eol + 2;
+    }
+    if (!name) return refuse<Fields>(problem, "a multipart part has no field name");
+    std::string value(body.substr(head_end + 4, next - head_end - 4));
+    if (!add_field(fields, std::move(*name), std::move(value), count, rules, problem)) return std::nullopt;
+    pos = next + 2;
+  }
+}
 
 std::optional<Fields> decode_form(std::string_view text, std::string* problem,
                                   const FormRules& rules) {
@@ -93,9 +177,6 @@ std::optional<Fields> decode_form(std::string_view text, std::string* problem,
     std::string_view piece = text.substr(pos, amp - pos);
     pos = amp + 1;
     if (piece.empty()) continue;
-    if (++count > rules.max_fields)
-      return refuse<Fields>(problem,
-                            "there are more than " + std::to_string(rules.max_fields) + " fields");
     std::size_t eq = piece.find('=');
     std::string_view raw_name = piece.substr(0, eq);
     std::string_view raw_value = eq == std::string_view::npos ? std::string_view{} : piece.substr(eq + 1);
@@ -103,16 +184,7 @@ std::optional<Fields> decode_form(std::string_view text, std::string* problem,
     value.clear();
     if (!percent_decode(raw_name, Plus::space, name) || !percent_decode(raw_value, Plus::space, value))
       return refuse<Fields>(problem, kBadPercent);
-    if (name.size() > rules.max_field_bytes || value.size() > rules.max_field_bytes)
-      return refuse<Fields>(problem, "a field is longer than " +
-                                         std::to_string(rules.max_field_bytes) + " bytes");
-    if (has_control(name) || has_control(value))
-      return refuse<Fields>(problem, "a field holds a line break or a control character");
-    if (!valid_utf8(name) || !valid_utf8(value))
-      return refuse<Fields>(problem, "a field is not valid UTF-8");
-    if (name.empty()) return refuse<Fields>(problem, "a field has no name");
-    if (!fields.emplace(std::move(name), std::move(value)).second)
-      return refuse<Fields>(problem, "a field name appears more than once");
+    if (!add_field(fields, std::move(name), std::move(value), count, rules, problem)) return std::nullopt;
   }
   return fields;
 }

@@ -34,6 +34,14 @@ struct FormRules {
 std::optional<Fields> decode_form(std::string_view text, std::string* problem,
                                   const FormRules& rules = {});
 
+// Decodes a multipart/form-data body (RFC 7578), as RFC 8058 asks one-click unsubscribes to be
+// sent: each part a field named by its Content-Disposition, its bytes the value, under the same
+// rules as above (a value with a line break is refused: no field the site asks for holds one).
+// A part that is a file upload, a part without a name, a body that does not follow the
+// boundary, or one cut short, is refused.
+std::optional<Fields> decode_multipart_form(std::string_view body, std::string_view boundary, std::string* problem,
+                                            const FormRules& rules = {});
+
 // Decodes the path of an origin-form target ("/unsubscribe/ab%20c" → "/unsubscribe/ab c"). The
 // path must start with '/'; after decoding it must hold no control character or DEL (so no NUL),
 // be valid UTF-8 and have no ".." segment (an encoded "%2e%2e" or "..%2f" is caught too, since the

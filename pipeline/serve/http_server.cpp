@@ -139,6 +139,7 @@ bool valid_header_value(std::string_view s) {
 struct MediaType {
   std::string type;
   bool utf8 = true;
+  std::string boundary;  // multipart/form-data's
 };
 MediaType parse_media_type(std::string_view v) {
   MediaType m;
@@ -153,6 +154,10 @@ MediaType parse_media_type(std::string_view v) {
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
         value = value.substr(1, value.size() - 2);
       if (!iequals(value, "utf-8")) m.utf8 = false;
+    } else if (eq != std::string_view::npos && iequals(trim(param.substr(0, eq)), "boundary")) {
+      std::string_view value = trim(param.substr(eq + 1));
+      if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+      m.boundary = std::string(value);
     }
     semi = next;
   }
@@ -426,6 +431,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string peer_;
   bool peer_loopback_ = false;
   std::string client_;  // this request's client: the peer or what the proxy says
+  std::string boundary_;  // this request's multipart/form-data boundary, if it has one
 };
 
 // ---- Connection ----------------------------------------------------------------------------
@@ -603,9 +609,13 @@ bool Connection::check_header() {
     MediaType type = parse_media_type(sv(it->value()));
     req_.content_type = std::move(type.type);
     utf8 = type.utf8;
+    boundary_ = std::move(type.boundary);
   }
-  if (verb == http::verb::post && (req_.content_type != "application/x-www-form-urlencoded" || !utf8)) {
-    refuse(415, "The body must be a form sent as application/x-www-form-urlencoded in UTF-8.",
+  // Forms, as browsers send them, and as RFC 8058 asks one-click unsubscribes to be sent.
+  const bool form = req_.content_type == "application/x-www-form-urlencoded" ||
+                    (req_.content_type == "multipart/form-data" && !boundary_.empty());
+  if (verb == http::verb::post && (!form || !utf8)) {
+    refuse(415, "The body must be a form sent as application/x-www-form-urlencoded or multipart/form-data in UTF-8.",
            after_header());
     return false;
   }
@@ -633,7 +643,8 @@ void Connection::finish_request() {
   auto& m = parser_->get();
   if (m.method() == http::verb::post) {
     std::string problem;
-    auto form = decode_form(m.body(), &problem);
+    auto form = req_.content_type == "multipart/form-data" ? decode_multipart_form(m.body(), boundary_, &problem)
+                                                              : decode_form(m.body(), &problem);
     if (!form) {
       refuse(400, "The form is malformed: " + problem + ".", after_header());
       return;

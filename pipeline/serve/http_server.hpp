@@ -12,7 +12,8 @@
 //   408  a request that has begun but is not complete within Limits::read_timeout;
 //   413  a body over Limits::max_body_bytes (by Content-Length, before the body is read, or by
 //        chunks growing past it);
-//   415  a POST whose body is not application/x-www-form-urlencoded (a charset parameter must
+//   415  a POST whose body is not application/x-www-form-urlencoded or multipart/form-data
+//        with a boundary (RFC 8058's one-click is either; a charset parameter must
 //        say utf-8);
 //   431  a header section over Limits::max_header_bytes;
 //   503  more than Limits::max_connections connections at once (the new one is answered at

@@ -147,6 +147,10 @@ check "S3: and changes nothing" [ "$(reader grace@example.org)" = subscribed ]
 check "S3: the one-click POST is 200" [ "$(status_of "$URL/unsubscribe?email=grace%40example.org&token=$ut" -X POST -H 'Content-Type: application/x-www-form-urlencoded' --data 'List-Unsubscribe=One-Click')" = 200 ]
 check "S3: grace is unsubscribed" [ "$(reader grace@example.org)" = unsubscribed ]
 check "S3: by one-click" [ "$(hows grace@example.org)" = "import one-click" ]
+# RFC 8058 asks for multipart/form-data (curl -F sends exactly that).
+mt=$(token unsubscribe multi@example.org)
+check "S3: a one-click POST as multipart/form-data is 200" [ "$(status_of "$URL/unsubscribe?email=multi%40example.org&token=$mt" -X POST -F 'List-Unsubscribe=One-Click')" = 200 ]
+check "S3: and is recorded as one-click" [ "$(hows multi@example.org)" = "one-click" ]
 at=$(token unsubscribe ada@example.org)
 curl -s -o "$WORK/pages/unsubscribed.html" -w '%{http_code}' -X POST --data-urlencode "email=ada@example.org" --data "token=$at" "$URL/unsubscribe" >"$WORK/u2"
 check "S3: the page's button is 200" [ "$(cat "$WORK/u2")" = 200 ]

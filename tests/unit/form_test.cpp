@@ -10,6 +10,7 @@
 
 namespace bdata = boost::unit_test::data;
 using tv::serve::decode_form;
+using tv::serve::decode_multipart_form;
 using tv::serve::decode_path;
 using tv::serve::Fields;
 using tv::serve::FormRules;
@@ -205,6 +206,37 @@ BOOST_DATA_TEST_CASE(decodes_paths, bdata::make(kPaths), c) {
     BOOST_TEST(!got);
     BOOST_TEST(problem == c.problem);
   }
+}
+
+// RFC 8058 asks one-click unsubscribes to be posted as multipart/form-data.
+BOOST_AUTO_TEST_CASE(decodes_a_one_click_multipart_body) {
+  std::string problem;
+  const std::string body =
+      "--b0undary\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--b0undary--\r\n";
+  auto f = decode_multipart_form(body, "b0undary", &problem);
+  BOOST_REQUIRE_MESSAGE(f, problem);
+  BOOST_TEST(f->size() == 1u);
+  BOOST_TEST(f->at("List-Unsubscribe") == "One-Click");
+}
+
+BOOST_AUTO_TEST_CASE(multipart_fields_keep_the_same_rules) {
+  std::string problem;
+  auto part = [](const std::string& name, const std::string& value) {
+    return "--B\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  BOOST_TEST(!decode_multipart_form(part("a", "x\r\nBcc: y") + "--B--\r\n", "B", &problem));
+  BOOST_TEST(problem == "a field holds a line break or a control character");
+  BOOST_TEST(!decode_multipart_form(part("a", "1") + part("a", "2") + "--B--\r\n", "B", &problem));
+  BOOST_TEST(problem == "a field name appears more than once");
+  BOOST_TEST(!decode_multipart_form(part("a", "1"), "B", &problem));  // no closing delimiter
+  BOOST_TEST(problem == "a multipart part is cut short");
+  BOOST_TEST(!decode_multipart_form("--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--\r\n", "B", &problem));
+  BOOST_TEST(problem == "a multipart part has no field name");
+  BOOST_TEST(!decode_multipart_form("no parts here", "B", &problem));
+  BOOST_TEST(problem == "the multipart body has no part");
+  auto two = decode_multipart_form(part("email", "a@example.org") + part("token", "t") + "--B--\r\n", "B", &problem);
+  BOOST_REQUIRE_MESSAGE(two, problem);
+  BOOST_TEST(two->at("token") == "t");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
