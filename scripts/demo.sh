@@ -42,3 +42,4 @@ echo "demo: the site:     $root/outbox/site/index.html (links are root-relative:
 echo "demo: the report:   $root/outbox/site/report/index.html (merges, conflicts, files moved aside, what waits)"
 echo "demo: the digest:   $root/outbox/digest/$week.eml (its HTML part: $root/outbox/digest/$week.html)"
 echo "demo: serve it:     python3 -m http.server -d $root/outbox/site 8000   (then http://127.0.0.1:8000/)"
+echo "demo: sign-ups:     $root/$build/pipeline --paths.state=$demo/state --paths.templates=$root/templates serve   (with the digest secret in TV_DIGEST_SECRET: the form, confirm and one-click unsubscribe, docs/serve.md; nginx in front: examples/nginx-site.conf)"
