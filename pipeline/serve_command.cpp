@@ -65,6 +65,11 @@ int command_serve(const Config& cfg) {
     as.signups_per_client_per_hour = cfg.serve.signups_per_client_per_hour;
     as.confirmations_per_address_per_day = cfg.serve.confirmations_per_address_per_day;
     serve::App app(as, *templates, writer);
+    // The writer answers its last jobs through the app's pages: it stops before the app goes.
+    struct StopWriterFirst {
+      serve::Writer& writer;
+      ~StopWriterFirst() { writer.stop(); }
+    } stop_writer_first{writer};
 
     serve::Limits limits;
     limits.max_body_bytes = std::size_t(cfg.serve.max_body_bytes);

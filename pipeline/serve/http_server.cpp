@@ -308,6 +308,15 @@ namespace detail {
 
 class Connection;
 
+// Lets a Reply be called at any time, from any thread, even after the Server is gone (a
+// handler's writer thread may answer a request during or after the server's destruction):
+// the Core closes the gate before its io_context goes, and a Reply posts to a connection only
+// while holding the gate open, so no strand is ever touched after the io_context's services.
+struct ReplyGate {
+  std::mutex mu;
+  bool open = true;
+};
+
 class Core {
  public:
   Core(const std::string& listen, const Limits& limits, Handler& handler, int threads);
@@ -320,6 +329,7 @@ class Core {
   const Limits limits;
   Handler& handler;
   std::atomic<std::int64_t> last_refusal_warning{0};
+  const std::shared_ptr<ReplyGate> reply_gate = std::make_shared<ReplyGate>();
   Response error_page(int status, const std::string& what);  // never throws
   const std::string& busy_page() const { return busy_; }
   void closed(Connection& c);  // from Connection::close(), on the connection's strand
@@ -352,6 +362,7 @@ class Core {
 
 // Shared by the copies of one Reply.
 struct ReplySlot {
+  std::shared_ptr<ReplyGate> gate;
   std::weak_ptr<Connection> connection;
   std::uint64_t generation = 0;
   std::atomic<bool> used{false};
@@ -675,12 +686,17 @@ void Connection::finish_request() {
 
 Reply Connection::make_reply() {
   auto slot = std::make_shared<ReplySlot>();
+  slot->gate = core_.reply_gate;
   slot->connection = weak_from_this();
   slot->generation = generation_;
   return [slot](Response r) {
     bool again = slot->used.exchange(true, std::memory_order_acq_rel);
     assert(!again && "a Reply was called twice");
     if (again) return;
+    std::lock_guard lock(slot->gate->mu);
+    if (!slot->gate->open) return;  // the server is gone: nobody to answer
+    // The connection (and the strand it holds) is let go inside the lock, before the
+    // io_context can be destroyed.
     if (auto c = slot->connection.lock()) post_reply(std::move(c), slot->generation, std::move(r));
   };
 }
@@ -872,6 +888,10 @@ Core::Core(const std::string& listen, const Limits& l, Handler& h, int threads)
 }
 
 Core::~Core() {
+  {
+    std::lock_guard lock(reply_gate->mu);
+    reply_gate->open = false;
+  }
   if (stop_writer_ >= 0) ::close(stop_writer_);
 }
 

@@ -16,21 +16,35 @@ Writer::Writer(const std::filesystem::path& db, std::function<void()> on_confirm
   thread_ = std::thread([this] { loop(); });
 }
 
-Writer::~Writer() {
+Writer::~Writer() { stop(); }
+
+void Writer::stop() {
   {
     std::lock_guard lock(mu_);
+    if (joined_) return;
     stopping_ = true;
   }
   cv_.notify_all();
-  thread_.join();
+  thread_.join();  // the loop answers every job handed in before it ends
+  std::deque<Job> late;
+  {
+    std::lock_guard lock(mu_);
+    joined_ = true;
+    late.swap(queue_);
+  }
+  for (auto& job : late) job.done(std::nullopt);
 }
 
 void Writer::submit(Job job) {
   {
     std::lock_guard lock(mu_);
-    queue_.push_back(std::move(job));
+    if (!joined_) {
+      queue_.push_back(std::move(job));
+      cv_.notify_one();
+      return;
+    }
   }
-  cv_.notify_one();
+  job.done(std::nullopt);  // stopped: nothing is stored any more
 }
 
 std::size_t Writer::batches() const {

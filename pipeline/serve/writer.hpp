@@ -40,7 +40,10 @@ class Writer {
   // Opens its own connection to the store. `on_confirmations` runs after a commit that
   // queued confirmation mails (the mailer wakes up). Throws StoreError.
   Writer(const std::filesystem::path& db, std::function<void()> on_confirmations);
-  ~Writer();  // stops after the jobs handed in so far
+  ~Writer();  // stop()
+  // Answers the jobs handed in so far, then stops the thread; later jobs are answered
+  // done(nullopt) at once. Idempotent.
+  void stop();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
@@ -55,6 +58,7 @@ class Writer {
   std::condition_variable cv_;
   std::deque<Job> queue_;
   bool stopping_ = false;
+  bool joined_ = false;  // stop() has joined the thread
   std::size_t batches_ = 0;
   std::thread thread_;
 };
