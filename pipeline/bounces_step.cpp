@@ -10,6 +10,7 @@
 #include "pipeline/digest_step.hpp"
 #include "stages/bounces/report.hpp"
 #include "stages/common/utc.hpp"
+#include "stages/digest/calendar.hpp"
 #include "stages/digest/readers.hpp"
 #include "stages/digest/subscribers.hpp"
 #include "stages/digest/token.hpp"
@@ -25,22 +26,6 @@ using digest::ReaderStatus;
 
 constexpr std::uintmax_t kMaxMessageBytes = 8u << 20;
 constexpr int kForgetAfterDays = 7;
-
-// Days between two YYYY-MM-DD dates (b - a); a large number when a is empty.
-int days_between(const std::string& a, const std::string& b) {
-  if (a.size() != 10 || b.size() != 10) return 1 << 20;
-  auto days = [](const std::string& d) {
-    int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), dd = std::stoi(d.substr(8, 2));
-    // days from civil (Howard Hinnant's algorithm)
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-  };
-  return days(b) - days(a);
-}
 
 // The reader a finding is about, by the strongest evidence it carries.
 std::string reader_of(const Store& store, const bounces::Finding& f, const std::string& secret,
@@ -142,7 +127,7 @@ BounceReport read_bounces(Store& store, const Config& cfg, const fs::path& maild
         auto reader = store.reader(key);
         double score = reader ? reader->bounce_score : 0;
         const std::string last = reader ? reader->last_bounce : "";
-        if (days_between(last, today) > kForgetAfterDays) score = 0;
+        if (digest::days_between(last, today).value_or(kForgetAfterDays + 1) > kForgetAfterDays) score = 0;
         if (last != today) score += 1;  // one a day at most
         scores.push_back({key, score, today});
         if (score >= cfg.digest.soft_bounce_limit)

@@ -15,29 +15,13 @@
 namespace tv::serve {
 namespace {
 
-// Percent-encodes every byte but RFC 3986's unreserved ones.
-std::string percent(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += char(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 constexpr auto kRetryAfter = std::chrono::seconds(30);
 
 }  // namespace
 
 std::string confirmation_message(const MailerSettings& s, const std::string& email, const std::string& token,
                                  const std::string& date, const std::string& message_id) {
-  const std::string link = s.base_url + "/confirm?email=" + percent(email) + "&token=" + token;
+  const std::string link = digest::confirm_url(s.base_url, email, token);
   const std::string text =
       "Someone, probably you, asked for the " + s.from_name + " to be sent to this address.\n\n"
       "To start receiving it, open this link within " + std::to_string(s.confirm_days) + " days:\n\n" + link +

@@ -88,4 +88,10 @@ std::string day_before(const std::string& date) {
   return d ? write_date(*d - days{1}) : "";
 }
 
+std::optional<int> days_between(const std::string& from, const std::string& to) {
+  auto a = read_date(from), b = read_date(to);
+  if (!a || !b) return std::nullopt;
+  return int((*b - *a).count());
+}
+
 }  // namespace tv::digest

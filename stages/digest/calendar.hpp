@@ -2,6 +2,7 @@
 // A week is written "2026-W47" (ISO 8601: weeks start on Monday; week 1 holds the year's first
 // Thursday). Dates are "YYYY-MM-DD", UTC.
 #pragma once
+#include <optional>
 #include <string>
 
 namespace tv::digest {
@@ -28,5 +29,8 @@ int parse_weekday(const std::string& text);
 
 // The day before `date` ("2026-11-16" -> "2026-11-15"); "" when the date cannot be read.
 std::string day_before(const std::string& date);
+
+// Days from `from` to `to` (both YYYY-MM-DD); nullopt when either cannot be read.
+std::optional<int> days_between(const std::string& from, const std::string& to);
 
 }  // namespace tv::digest

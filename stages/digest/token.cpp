@@ -125,9 +125,13 @@ std::string message_id(std::string_view secret, std::string_view week, std::stri
   return out;
 }
 
-std::string unsubscribe_url(std::string_view base_url, std::string_view email, std::string_view token) {
+namespace {
+// base_url + path + "?email=" + the address percent-encoded byte by byte (RFC 3986 unreserved
+// characters kept) + "&token=" + token.
+std::string signed_link(std::string_view base_url, std::string_view path, std::string_view email,
+                        std::string_view token) {
   std::string out(base_url);
-  out += "/unsubscribe?email=";
+  out.append(path).append("?email=");
   static const char* digits = "0123456789ABCDEF";
   for (unsigned char ch : email) {
     if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' ||
@@ -141,6 +145,15 @@ std::string unsubscribe_url(std::string_view base_url, std::string_view email, s
   }
   out.append("&token=").append(token);
   return out;
+}
+}  // namespace
+
+std::string unsubscribe_url(std::string_view base_url, std::string_view email, std::string_view token) {
+  return signed_link(base_url, "/unsubscribe", email, token);
+}
+
+std::string confirm_url(std::string_view base_url, std::string_view email, std::string_view token) {
+  return signed_link(base_url, "/confirm", email, token);
 }
 
 }  // namespace tv::digest

@@ -50,5 +50,7 @@ std::string message_id(std::string_view secret, std::string_view week, std::stri
 // The unsubscribe link: base_url + "/unsubscribe?email=" + percent-encoded email + "&token=" +
 // token. `email` is percent-encoded byte by byte (RFC 3986 unreserved characters kept).
 std::string unsubscribe_url(std::string_view base_url, std::string_view email, std::string_view token);
+// The confirmation link, encoded the same way: base_url + "/confirm?email=...&token=...".
+std::string confirm_url(std::string_view base_url, std::string_view email, std::string_view token);
 
 }  // namespace tv::digest
