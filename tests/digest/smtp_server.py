@@ -5,7 +5,7 @@ usage: smtp_server.py --maildir DIR --port-file FILE [--host 127.0.0.1]
                       [--starttls-cert CERT --starttls-key KEY | --smtps-cert CERT --smtps-key KEY]
                       [--auth USER:PASSWORD]
                       [--refuse ADDR]... [--tempfail-once ADDR]...
-                      [--drop-after-data ADDR]... [--drop-once]
+                      [--drop-after-data ADDR]... [--drop-once] [--stall-after N]
 
 Contract:
 - Listens on an ephemeral port of --host; once listening, writes "PORT\\n" to --port-file
@@ -25,6 +25,9 @@ Contract:
 - --drop-after-data ADDR: a message with ADDR among its recipients is read up to the final
   dot, saved with "dropped": true, then the connection is closed with no reply at all.
   --drop-once: only the first such message per ADDR is dropped, later ones are accepted.
+- --stall-after N: once N messages are saved, the next message is read up to the final dot and
+  never answered (not saved either); DIR/stalled is created when that happens, so a test can
+  kill the client while it is certainly mid-send. Later connections are served normally.
 - Each message (accepted or dropped) is saved as DIR/NNNNNN.eml (envelope.original_content:
   the raw bytes after dot-unstuffing) and DIR/NNNNNN.json {"mail_from", "rcpt_tos",
   "connection" (1-based TCP connection index), "tls", "auth_user", "dropped"}; the .json is
@@ -84,6 +87,8 @@ class State:
         self.transactions = 0
         self.seq = 0
         self.live = set()  # protocols with an open connection, closed on shutdown
+        self.stall_after = args.stall_after
+        self.stalled = False
 
     def write_counts(self):
         write_json(os.path.join(self.maildir, "connections.json"),
@@ -141,6 +146,11 @@ class Handler:
             auth_user = session.auth_data.login.decode("utf-8", "replace")
         # STARTTLS sets session.ssl; implicit TLS (--smtps-*) shows on the transport only.
         tls = session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+        if st.stall_after is not None and st.seq >= st.stall_after and not st.stalled:
+            st.stalled = True
+            atomic_write(os.path.join(st.maildir, "stalled"), b"")
+            server.log_event(f"DATA after {st.seq} messages: stalled, no reply")
+            await asyncio.Event().wait()
         name = st.save(envelope, server.conn_no, tls, auth_user, bool(to_drop))
         if not to_drop:
             return f"250 OK queued as {name}"
@@ -287,6 +297,7 @@ def main():
     p.add_argument("--tempfail-once", action="append", default=[], metavar="ADDR")
     p.add_argument("--drop-after-data", action="append", default=[], metavar="ADDR")
     p.add_argument("--drop-once", action="store_true")
+    p.add_argument("--stall-after", type=int, metavar="N")
     args = p.parse_args()
     if bool(args.starttls_cert) != bool(args.starttls_key):
         p.error("--starttls-cert and --starttls-key go together")

@@ -121,7 +121,8 @@ touch -d '1 hour ago' "$WORK/k/inbox"/*.html
 ( exec "$PIPELINE" --paths.inbox="$WORK/k/inbox" --paths.state="$WORK/k/state" --paths.rejected="$WORK/k/rejected" \
     --paths.profiles="$SRC/profiles" --inbox.min_age_seconds=0 --run.jobs=1 run > /dev/null 2>&1 ) &
 victim=$!
-sleep 0.15
+# Killed once the first page is archived (an event, not a clock): the run is under way.
+wait_for_file "$WORK/k/state/archive" "$victim"
 kill -9 $victim 2>/dev/null; wait $victim 2>/dev/null
 tv k run > "$WORK/out" 2>&1; status=$?
 check "the run after a SIGKILL is not locked out and succeeds (got $status: $(tail -n 2 "$WORK/out"))" [ $status -eq 0 ]

@@ -216,17 +216,18 @@ check "E: the server saw dave's first RCPT refused" grep -qi 'dave@example.com.*
 copy_state n F
 { echo "email,name,status"; for i in $(seq -w 1 60); do echo "r$i@example.com,Reader $i,subscribed"; done; } \
   > "$WORK/F.csv"
-start_server F
-# exec: the background job is the pipeline itself, so the SIGKILL reaches it.
+start_server F --stall-after 20
+# exec: the background job is the pipeline itself, so the SIGKILL reaches it. The server answers
+# 20 messages and leaves the 21st unanswered: the kill lands mid-send on that event, not on a clock.
 (exec "$PIPELINE" --paths.state="$WORK/F/state" --paths.outbox="$WORK/F/outbox" --paths.templates="$SRC/templates" \
   --run.date=2026-11-23 --digest.subscribers="$WORK/F.csv" --smtp.url="smtp://127.0.0.1:$PORT" --smtp.tls=none \
-  --smtp.rate_per_second=40 digest --week 2026-W47 --send > "$WORK/F1.out" 2>&1) &
+  digest --week 2026-W47 --send > "$WORK/F1.out" 2>&1) &
 KPID=$!
-sleep 0.8
+wait_for_file "$WORK/F/srv/mail/stalled" "$KPID"
 kill -KILL "$KPID" 2>/dev/null
 wait "$KPID" 2>/dev/null
 first=$(received F)
-check "F: the kill came mid-send ($first of 60 received)" [ "$first" -gt 0 -a "$first" -lt 60 ]
+check "F: the kill came mid-send ($first of 60 received)" [ "$first" -eq 20 ]
 check "F: status says the send was interrupted" sh -c "'$PIPELINE' --paths.state='$WORK/F/state' --paths.inbox='$WORK/F/inbox' \
   status | grep -q 'a send of this week was interrupted'"
 tv F --run.date=2026-11-23 --digest.subscribers="$WORK/F.csv" --smtp.url="smtp://127.0.0.1:$PORT" --smtp.tls=none \

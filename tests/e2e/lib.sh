@@ -16,6 +16,17 @@ check() {  # check "what" command...
   local what=$1; shift
   if "$@"; then ok; else fail "$what"; fi
 }
+# wait_for_file FILE [PID]: waits until FILE exists (the other side's event), or PID has
+# exited, or 300 s have passed (a hung run must not hang the suite); returns 0 if it exists.
+wait_for_file() {
+  local file=$1 pid=${2:-} i
+  for ((i = 0; i < 6000; i++)); do
+    [ -e "$file" ] && return 0
+    [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && break
+    sleep 0.05
+  done
+  [ -e "$file" ]
+}
 # Runs the pipeline with an isolated inbox/state/rejected under $WORK/$name. With TV_EXEC set
 # (in a subshell: `(TV_EXEC=1; tv ...) &`), the pipeline replaces the shell, so $! is its pid.
 tv() {

@@ -23,7 +23,7 @@ start_server() {  # start_server NAME ARGS...: a server for case NAME; sets PORT
     2>>"$WORK/$name/srv/log" &
   PIDS+=($!)
   echo $! > "$WORK/$name/srv/pid"
-  for _ in $(seq 100); do [ -s "$WORK/$name/srv/port" ] && break; sleep 0.1; done
+  wait_for_file "$WORK/$name/srv/port" "$!"
   PORT=$(cat "$WORK/$name/srv/port" 2>/dev/null)
   [ -n "$PORT" ] || { fail "$name: the SMTP server did not start"; cat "$WORK/$name/srv/log" >&2; }
 }
