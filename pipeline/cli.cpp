@@ -49,6 +49,9 @@ Commands:
                           the one-click unsubscribe (serve.listen; docs/serve.md)
   eval-dedupe FILE        the dedupe matcher against labelled pairs (Magellan format):
                           precision, recall, F1 and the confusion counts
+  eval-extract DIR [--mistakes]
+                          extraction against hand-labelled pages (DIR/expected.tsv, e.g.
+                          tests/extract): precision, recall, F1 per field and overall
 
 Global options:
   --config FILE           read settings from FILE (default: the embedded defaults)
@@ -61,7 +64,9 @@ Settings (every one can be given in the config file or on the command line):
 
 constexpr const char* kExitCodes = R"(
 Exit status: 0 ok; 10 ok but some inputs were moved aside; 64 bad command line;
-78 configuration or profile error; 75 another run holds the lock; 70 the run failed.
+65 eval-extract: a label line or a labelled page cannot be read; 70 the run failed;
+74 an output could not be written (full disk, read-only); 75 another run holds the lock;
+78 configuration or profile error.
 )";
 
 void print_usage(std::ostream& out) {
@@ -272,7 +277,25 @@ int dispatch(const Split& s) {
     }
     return command_eval_dedupe(vm["file"].as<std::string>(), vm.count("mistakes") > 0);
   }
-  spdlog::error("unknown command '{}' (commands: run, status, export, digest, subscribers, bounces, serve, eval-dedupe; see pipeline --help)", s.command);
+  if (s.command == "eval-extract") {
+    po::options_description d("eval-extract options");
+    d.add_options()("dir", po::value<std::string>(), "the gold set: expected.tsv and its pages")(
+        "mistakes", "list every field the extractor gets wrong, with the rule it used");
+    po::positional_options_description pos;
+    pos.add("dir", 1);
+    if (!parse_args("usage: pipeline [GLOBAL OPTIONS] eval-extract DIR [--mistakes]\n\nNormalises every page "
+                    "DIR/expected.tsv labels, as the nightly run would, and prints precision, recall and F1 per "
+                    "field (name, vendor, license, price, sizes, category) and overall, the summary line last "
+                    "(scoring: tests/extract/README.md). Exit 65 if a label line or a page cannot be read.",
+                    d, s.args, vm, &pos))
+      return code(Exit::ok);
+    if (!vm.count("dir")) {
+      spdlog::error("eval-extract: name the gold set's folder (e.g. tests/extract)");
+      return code(Exit::usage);
+    }
+    return command_eval_extract(cfg, vm["dir"].as<std::string>(), vm.count("mistakes") > 0);
+  }
+  spdlog::error("unknown command '{}' (commands: run, status, export, digest, subscribers, bounces, serve, eval-dedupe, eval-extract; see pipeline --help)", s.command);
   return code(Exit::usage);
 }
 

@@ -30,6 +30,7 @@ int command_bounces(const Config& cfg, const std::filesystem::path& maildir);
 // `pipeline serve`: sign-up, confirm and unsubscribe over HTTP until SIGTERM (docs/serve.md).
 int command_serve(const Config& cfg);
 int command_eval_dedupe(const std::string& file, bool list_mistakes);
+int command_eval_extract(const Config& cfg, const std::filesystem::path& dir, bool list_mistakes);
 
 // Where the state database lives.
 std::filesystem::path state_db(const Config& cfg);

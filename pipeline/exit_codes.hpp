@@ -11,6 +11,7 @@ enum class Exit : int {
   output_failed = 74,   // an output could not be written (EX_IOERR): full disk, `ulimit -f`, read-only
   locked = 75,          // another run holds the lock (EX_TEMPFAIL): try again later
   usage = 64,           // the command line is wrong (EX_USAGE)
+  data = 65,            // eval-extract: a label line or a labelled page cannot be read (EX_DATAERR)
   config = 78,          // the configuration or a profile is wrong (EX_CONFIG)
 };
 

@@ -682,3 +682,46 @@ NameSizes split_name_sizes(std::string_view name) {
 }
 
 }  // namespace tv::fields
+
+namespace tv::fields {
+namespace {
+
+// Significant digits a label states: "3B" 1, "3.08B" 3, "500M" 1, "135M" 3, "8x7B" 1 (of 7).
+int label_digits(std::string_view label) {
+  if (auto x = label.find('x'); x != std::string_view::npos) label = label.substr(x + 1);
+  std::string digits;
+  for (char c : label)
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c != '.') break;
+  while (digits.size() > 1 && digits.front() == '0') digits.erase(digits.begin());
+  bool has_point = label.find('.') != std::string_view::npos;
+  if (!has_point)
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  return std::max<int>(1, int(digits.size()));
+}
+
+double round_to(double v, int digits) {
+  if (v <= 0) return v;
+  double scale = std::pow(10.0, digits - 1 - int(std::floor(std::log10(v))));
+  return std::round(v * scale) / scale;
+}
+
+bool same_count(double a, int da, double b, int db) {
+  int d = std::min(da, db);
+  double ra = round_to(a, d), rb = round_to(b, d);
+  return std::abs(ra - rb) <= 1e-9 * std::max(ra, rb);
+}
+
+}  // namespace
+
+bool same_size(const ParamSize& a, const ParamSize& b) {
+  if (a.experts != b.experts) return false;
+  int da = label_digits(a.label), db = label_digits(b.label);
+  if (!same_count(a.total, da, b.total, db)) return false;
+  if (a.active.has_value() != b.active.has_value()) return false;
+  if (!a.active) return true;
+  std::string la = size_label(*a.active), lb = size_label(*b.active);
+  return same_count(*a.active, label_digits(la), *b.active, label_digits(lb));
+}
+
+}  // namespace tv::fields

@@ -45,3 +45,13 @@ NameSizes split_name_sizes(std::string_view name);
 std::string size_label(double params);
 
 }  // namespace tv::fields
+
+namespace tv::fields {
+
+// Two sizes are one value when they are the same within rounding: the more precise label,
+// rounded to the significant digits of the less precise one, equals it ("3B" and "3.08B",
+// "8B" and "8.03B"; not "1.5B" and "1.55B", nor "7B" and "8B"). Experts and active shares
+// must agree the same way; "8x7B" is never the same as "56B".
+bool same_size(const ParamSize& a, const ParamSize& b);
+
+}  // namespace tv::fields
