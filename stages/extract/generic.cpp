@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "stages/extract/jsonld.hpp"
+#include "stages/extract/name_vote.hpp"
 #include "stages/extract/title.hpp"
 #include "stages/normalise/fields/text.hpp"
 #include "stages/normalise/fields/url.hpp"
@@ -72,6 +73,36 @@ void read_meta(pugi::xml_node m, Meta& out) {
   else if (key == "og:site_name") push(out.site_name, content, "meta og:site_name");
 }
 
+// A heading that holds the site's name, not the page's: a theme's site title or logo.
+bool site_furniture(pugi::xml_node h) {
+  std::string cls = lower(std::string(h.attribute("class").value()) + " " + h.attribute("id").value());
+  for (const char* w : {"site-title", "site-name", "header-title", "logo", "brand", "masthead"})
+    if (cls.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// The name by agreement (name_vote.hpp) goes first; every other candidate stays behind it as a
+// fallback, in the order they were believed before.
+void vote(const Meta& m, PageFacts& f) {
+  if (!f.name.empty() && f.name.front().rule.rfind("profile ", 0) == 0) return;  // a profile's name wins
+  std::vector<NameCandidate> c;
+  for (const auto& n : f.name)
+    if (n.rule.rfind("json-ld", 0) == 0) c.push_back({n.value, n.rule, NameSource::jsonld});
+  auto add = [&](const std::vector<Fact>& from, NameSource s) {
+    for (const auto& x : from) c.push_back({x.value, x.rule, s});
+  };
+  add(m.h1, NameSource::h1);
+  add(m.og_title, NameSource::og);
+  add(m.tw_title, NameSource::twitter);
+  add(m.dc_title, NameSource::dc);
+  add(m.title, NameSource::title);
+  NameContext ctx{m.site_name.empty() ? "" : m.site_name.front().value, f.url.empty() ? "" : f.url.front().value};
+  auto v = vote_name(c, ctx);
+  if (v.name.empty()) return;
+  f.name.insert(f.name.begin(), {v.name, v.rule});
+  for (auto& a : v.aliases) f.alias.push_back({std::move(a), v.rule + ": another spelling"});
+}
+
 void append(std::vector<Fact>& to, const std::vector<Fact>& from) { to.insert(to.end(), from.begin(), from.end()); }
 
 }  // namespace
@@ -92,7 +123,7 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
     } else if (tag == "title") {
       if (m.title.empty()) push(m.title, text_content(n), "<title>");
     } else if (tag == "h1") {
-      if (m.h1.empty()) push(m.h1, text_content(n), "<h1>");
+      if (m.h1.size() < 8 && !site_furniture(n)) push(m.h1, text_content(n), "<h1>");
     }
   }
 
@@ -141,6 +172,7 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
     }
     break;  // the first URL the page gives for itself decides
   }
+  vote(m, f);
   return f;
 }
 

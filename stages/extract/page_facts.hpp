@@ -16,6 +16,7 @@ struct Fact {
 struct PageFacts {
   std::vector<Fact> name, vendor, category, tagline, description, price, license,
       parameter_sizes, kind, homepage, url;
+  std::vector<Fact> alias;  // other spellings of the name the page gives
   std::string profile;  // the profile used, "" when none matched
 };
 

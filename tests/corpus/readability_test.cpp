@@ -84,7 +84,9 @@ BOOST_AUTO_TEST_CASE(every_real_page_normalises_and_titles_mostly_agree,
             << " ms (details: " << (tv::test::report_dir() / "readability-titles.tsv").string() << ")\n";
   BOOST_TEST(records + no_record == int(pages.size()));
   // Floor set a little under the measured agreement; see docs/html-parsing.md for the figure.
-  BOOST_TEST(agree >= 88.0);  // measured 92.5% (69 exact + 17 segment of 93) on 2026-11-22
+  // measured 92.5% (69 exact + 17 segment of 93) on 2026-11-22; 88.2% (59 + 23) since the name
+  // is voted (issue 15): on articles the vote picks the segment the titles share, not the headline.
+  BOOST_TEST(agree >= 88.0);
 }
 
 // Real pages give the same record, byte for byte, whether their scripts and styles are parsed

@@ -67,13 +67,15 @@ BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
     <meta name="DC.creator" content="Acme Inc.">
     <link rel="canonical" href="https://tools.example/some-tool?utm_source=x">
     </head><body><h1>Some Tool heading</h1></body></html>)X");
-  BOOST_TEST(f.name.size() == 5u);
+  // The voted name first (og:title and <title> agree), then every source in order of belief.
+  BOOST_TEST(f.name.size() == 6u);
   BOOST_TEST(first(f.name) == "Some Tool");
-  BOOST_TEST(first_rule(f.name) == "meta og:title");
-  BOOST_TEST(f.name[1].rule == "meta twitter:title");
-  BOOST_TEST(f.name[2].rule == "meta DC.title");
-  BOOST_TEST(f.name[3].rule == "<title>");
-  BOOST_TEST(f.name[4].rule == "<h1>");
+  BOOST_TEST(first_rule(f.name) == "meta og:title (2 sources agree)");
+  BOOST_TEST(f.name[1].rule == "meta og:title");
+  BOOST_TEST(f.name[2].rule == "meta twitter:title");
+  BOOST_TEST(f.name[3].rule == "meta DC.title");
+  BOOST_TEST(f.name[4].rule == "<title>");
+  BOOST_TEST(f.name[5].rule == "<h1>");
   BOOST_TEST(first(f.description) == "The description.");
   BOOST_TEST(first(f.tagline) == "Short pitch");
   BOOST_TEST(first(f.vendor) == "Acme Inc.");

@@ -28,12 +28,12 @@ BOOST_AUTO_TEST_CASE(a_model_page_becomes_a_record_with_sources) {
   const auto& r = *res.record;
   BOOST_TEST(r.name.value == "Code Llama 4 (70B & 400B)");
   BOOST_TEST(r.name.from.file == "page.html");
-  BOOST_TEST(r.name.from.rule == "<title>");
+  BOOST_TEST(r.name.from.rule == "<h1> (2 sources agree)");  // the title and the heading
   BOOST_TEST(r.vendor.value == "Meta");
   BOOST_TEST(r.license.present);
   BOOST_TEST(r.license.value.name.find("Llama") != std::string::npos);
   BOOST_TEST(labels(r) == (std::vector<std::string>{"70B", "400B"}));
-  BOOST_TEST(r.parameter_sizes.from.rule == "<title> -> size in name");
+  BOOST_TEST(r.parameter_sizes.from.rule == "<h1> (2 sources agree) -> size in name");
   BOOST_TEST(r.kind.value == "code");
   BOOST_TEST(r.category.value == "Developer Tools");
   BOOST_TEST(r.source_url.value == "https://launch.example/p/code-llama-4");
