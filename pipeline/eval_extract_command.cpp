@@ -24,7 +24,8 @@ namespace {
 void print_row(const std::string& what, const extract::Counts& c) {
   std::cout << std::left << std::setw(10) << what << std::right << std::fixed << std::setprecision(3)
             << std::setw(10) << c.precision() << std::setw(8) << c.recall() << std::setw(8) << c.f1()
-            << std::setw(6) << c.tp << std::setw(5) << c.fp << std::setw(5) << c.fn << "\n";
+            << std::setw(6) << c.tp << std::setw(5) << c.fp << std::setw(5) << c.fn << std::setw(9) << c.derived
+            << "\n";
 }
 
 }  // namespace
@@ -76,7 +77,7 @@ int command_eval_extract(const Config& cfg, const fs::path& dir, bool list_mista
   }
   std::cout << "pages: " << gold.pages.size() << "; refused: " << refused.size()
             << "; label lines or pages with problems: " << problems.size() << "\n";
-  std::cout << "field     precision  recall      F1    tp   fp   fn\n";
+  std::cout << "field     precision  recall      F1    tp   fp   fn  derived\n";
   extract::Counts all;
   for (std::size_t i = 0; i < per.size(); ++i) {
     print_row(extract::field_name(extract::kFields[i]), per[i]);
@@ -84,7 +85,8 @@ int command_eval_extract(const Config& cfg, const fs::path& dir, bool list_mista
   }
   print_row("overall", all);
   std::cout << "eval-extract: precision " << all.precision() << " recall " << all.recall() << " F1 " << all.f1()
-            << " (tp " << all.tp << " fp " << all.fp << " fn " << all.fn << ") on " << dir.string() << "\n";
+            << " (tp " << all.tp << " fp " << all.fp << " fn " << all.fn << "; " << all.derived
+            << " derived values not scored) on " << dir.string() << "\n";
   return problems.empty() ? code(Exit::ok) : code(Exit::data);
 }
 

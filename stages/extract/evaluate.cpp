@@ -202,7 +202,7 @@ std::optional<std::string> record_value(const ToolRecord& r, Field f) {
     case Field::name: return r.name.present ? std::optional(r.name.value) : std::nullopt;
     case Field::vendor: return r.vendor.present ? std::optional(r.vendor.value) : std::nullopt;
     case Field::category:
-      if (!r.category.present || r.category.from.rule.rfind("category from kind", 0) == 0) return std::nullopt;
+      if (!r.category.present || derived_value(r, f)) return std::nullopt;
       return r.category.value;
     case Field::license:
       if (!r.license.present) return std::nullopt;
@@ -215,13 +215,20 @@ std::optional<std::string> record_value(const ToolRecord& r, Field f) {
       return s;
     }
     case Field::sizes: {
-      if (!r.parameter_sizes.present || r.parameter_sizes.value.empty()) return std::nullopt;
+      if (!r.parameter_sizes.present || r.parameter_sizes.value.empty() || derived_value(r, f)) return std::nullopt;
       std::string s;
       for (const auto& p : r.parameter_sizes.value) s += (s.empty() ? "" : ";") + size_text(p);
       return s;
     }
   }
   return std::nullopt;
+}
+
+bool derived_value(const ToolRecord& r, Field f) {
+  if (f == Field::category) return r.category.present && r.category.from.rule.rfind("category from kind", 0) == 0;
+  if (f == Field::sizes)
+    return r.parameter_sizes.present && r.parameter_sizes.from.rule.find("-> size in name") != std::string::npos;
+  return false;
 }
 
 std::array<Counts, kFields.size()> score_page(const GoldPage& gold, const ToolRecord* record,
@@ -231,6 +238,7 @@ std::array<Counts, kFields.size()> score_page(const GoldPage& gold, const ToolRe
     Field f = kFields[i];
     std::optional<std::string> want = f == Field::name ? std::optional(gold.name) : label_of(gold, f);
     std::optional<std::string> got = record ? record_value(*record, f) : std::nullopt;
+    if (record && derived_value(*record, f)) ++out[i].derived;
     if (!want && !got) continue;
     bool hit = want && got && matches(gold, f, *want, *record);
     if (hit) {

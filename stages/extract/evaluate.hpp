@@ -7,8 +7,11 @@
 //   one false positive; a label and no value: one false negative; a label and the same value:
 //   one true positive; a label and another value: one false positive and one false negative.
 // - name: equal after clean_text to the label's name or to one of its aliases.
-// - vendor, category: equal ignoring ASCII case. A category the record only inferred from the
-//   kind (rule "category from kind ...") is not a fact the page states: it counts as no value.
+// - vendor, category: equal ignoring ASCII case.
+// - a value the record derived from another of its fields is not a fact the page states and
+//   counts as no value (it is counted apart, as `derived`): a category from the kind (rule
+//   "category from kind ..."), decided before the first run; sizes from the name (rule
+//   "... -> size in name"), decided after it, by the same reasoning (tests/extract/README.md).
 // - licence: an SPDX label equals the record's SPDX id (ignoring case); `name:<X>` equals the
 //   record's licence name, both lower-cased and kept to letters and digits.
 // - price: tier, amount (to the cent), currency and period all equal.
@@ -51,11 +54,12 @@ GoldSet read_gold(std::istream& in, const std::string& file);
 
 struct Counts {
   int tp = 0, fp = 0, fn = 0;
+  int derived = 0;  // record values derived from another field, not scored
   double precision() const { return tp + fp ? double(tp) / (tp + fp) : 1; }
   double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1; }
   double f1() const { return 2 * tp + fp + fn ? 2.0 * tp / (2 * tp + fp + fn) : 1; }
   Counts& operator+=(const Counts& o) {
-    tp += o.tp, fp += o.fp, fn += o.fn;
+    tp += o.tp, fp += o.fp, fn += o.fn, derived += o.derived;
     return *this;
   }
 };
@@ -69,8 +73,11 @@ struct Miss {
 };
 
 // The record's value of a field in the label's notation ("freemium|20|USD|month", "8x7B;
-// 671B (active 37B)", "Apache-2.0", "name:Gemma Terms of Use"); nullopt when it has none.
+// 671B (active 37B)", "Apache-2.0", "name:Gemma Terms of Use"); nullopt when it has none or
+// only a derived one.
 std::optional<std::string> record_value(const ToolRecord& r, Field f);
+// True when the record's value of `f` is derived from another of its fields.
+bool derived_value(const ToolRecord& r, Field f);
 
 // Scores one page; `record` is null when the page yielded none. Misses are appended.
 std::array<Counts, kFields.size()> score_page(const GoldPage& gold, const ToolRecord* record,

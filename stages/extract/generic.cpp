@@ -1,8 +1,10 @@
 #include "stages/extract/generic.hpp"
 
+#include <cctype>
 #include <string>
 #include <string_view>
 
+#include "stages/extract/body_facts.hpp"
 #include "stages/extract/jsonld.hpp"
 #include "stages/extract/name_vote.hpp"
 #include "stages/extract/title.hpp"
@@ -66,8 +68,9 @@ void read_meta(pugi::xml_node m, Meta& out) {
   else if (key == "twitter:description") push(out.tw_description, content, "meta twitter:description");
   else if (key == "dc.description" || key == "dcterms.description")
     push(out.dc_description, content, "meta DC.description");
-  else if (key == "dc.creator" || key == "dcterms.creator" || key == "dc.publisher" || key == "dcterms.publisher")
+  else if (key == "dc.creator" || key == "dcterms.creator")
     push(out.dc_creator, content, "meta DC.creator");
+  // DC.publisher names whoever published the page (a newspaper): never read as the maker.
   else if (key == "dc.subject" || key == "dcterms.subject") push(out.dc_subject, content, "meta DC.subject");
   else if (key == "og:url") push(out.og_url, content, "meta og:url");
   else if (key == "og:site_name") push(out.site_name, content, "meta og:site_name");
@@ -101,6 +104,56 @@ void vote(const Meta& m, PageFacts& f) {
   if (v.name.empty()) return;
   f.name.insert(f.name.begin(), {v.name, v.rule});
   for (auto& a : v.aliases) f.alias.push_back({std::move(a), v.rule + ": another spelling"});
+}
+
+// Labelled body facts go after the profile's and JSON-LD's and before the meta tags'.
+void after_structured(std::vector<Fact>& to, const std::vector<Fact>& from) {
+  auto at = to.begin();
+  while (at != to.end() && (at->rule.rfind("profile ", 0) == 0 || at->rule.rfind("json-ld", 0) == 0)) ++at;
+  to.insert(at, from.begin(), from.end());
+}
+
+// Letters and digits, lower case.
+std::string letters(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s)
+    if (std::isalnum(c) || c >= 0x80) out += char(std::tolower(c));
+  return out;
+}
+
+// True when `org` is the site the page is on: "Mistral AI" on mistralai.example, "Cohere" on
+// blog.cohere.com. Every site's publisher is its owner, who makes the tool only on its own site.
+// Blogging platforms publish everyone's posts: their name on their own host says nothing.
+bool own_site(const std::string& org, const std::vector<Fact>& urls) {
+  std::string k = letters(org);
+  if (k.size() < 3 || urls.empty()) return false;
+  for (const char* platform : {"medium", "substack", "wordpress", "wordpresscom", "blogger", "blogspot", "ghost",
+                               "tumblr", "devto", "dev", "hashnode", "linkedin", "github", "notion", "wix"})
+    if (k == platform) return false;
+  std::string host = fields::url_host(urls.front().value);
+  for (std::size_t start = 0; start <= host.size();) {
+    std::size_t dot = host.find('.', start);
+    std::string label = letters(host.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (label == k) return true;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return false;
+}
+
+void add_body(const pugi::xml_document& doc, PageFacts& f) {
+  auto b = read_body_facts(doc);
+  after_structured(f.vendor, b.vendor);
+  after_structured(f.license, b.license);
+  after_structured(f.price, b.price);
+  after_structured(f.parameter_sizes, b.sizes);
+  after_structured(f.category, b.category);
+  f.vendor.insert(f.vendor.end(), b.prose_vendor.begin(), b.prose_vendor.end());
+  f.license.insert(f.license.end(), b.prose_license.begin(), b.prose_license.end());
+  f.parameter_sizes.insert(f.parameter_sizes.end(), b.prose_sizes.begin(), b.prose_sizes.end());
+  // Last and least: a company blog's publisher, on its own site, announcing its tool.
+  for (const auto& p : f.publisher)
+    if (own_site(fields::clean_text(p.value), f.url)) f.vendor.push_back({p.value, p.rule + " (the page is on its own site)"});
 }
 
 void append(std::vector<Fact>& to, const std::vector<Fact>& from) { to.insert(to.end(), from.begin(), from.end()); }
@@ -172,6 +225,7 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
     }
     break;  // the first URL the page gives for itself decides
   }
+  add_body(doc, f);
   vote(m, f);
   return f;
 }

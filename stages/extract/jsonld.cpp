@@ -124,6 +124,11 @@ void add_offers(PageFacts& f, const json& node, const std::string& type, const I
     offer = &(*offer)[0];
   }
   if (!offer->is_object()) return;
+  // An offer's own words ("Free plan; Pro $16.99/month") say the tier and period its bare
+  // number does not: believed first.
+  if (auto d = offer->find("description"); d != offer->end())
+    if (auto text = fields::decode_entities(text_of(*d, ids)); !text.empty())
+      f.price.push_back({std::move(text), "json-ld " + type + ".offers.description"});
   std::string price;
   for (const char* k : {"price", "lowPrice"})
     if (auto p = offer->find(k); p != offer->end() && price.empty()) price = text_of(*p, ids);
@@ -145,13 +150,22 @@ void add_offers(PageFacts& f, const json& node, const std::string& type, const I
 void read_jsonld(const std::vector<std::string_view>& blocks, PageFacts& facts) {
   static constexpr std::array<std::string_view, 5> kSoftware{
       "SoftwareApplication", "WebApplication", "MobileApplication", "SoftwareSourceCode", "Product"};
+  // A company's blog post names its publisher; a newspaper's article (NewsArticle, Article)
+  // names the newspaper, never the tool's maker.
+  static constexpr std::array<std::string_view, 2> kArticles{"BlogPosting", "TechArticle"};
+  bool found = false;
   for (auto block : blocks) {
+    if (found) break;
     if (nesting(block) > kMaxDepth) continue;
     json doc = json::parse(block, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
     if (doc.is_discarded()) continue;
     auto all = objects(doc);
     auto ids = index_ids(all);
+    for (auto type : kArticles)
+      for (const json* node : all)
+        if (has_type(*node, type)) Reader{facts, ids, std::string(type)}.add(facts.publisher, *node, "publisher");
     for (auto type : kSoftware) {
+      if (found) break;
       for (const json* node : all) {
         if (!has_type(*node, type)) continue;
         Reader r{facts, ids, std::string(type)};
@@ -166,7 +180,8 @@ void read_jsonld(const std::vector<std::string_view>& blocks, PageFacts& facts) 
         r.add(facts.url, *node, "url");
         r.add(facts.homepage, *node, "url");
         add_offers(facts, *node, r.type, ids);
-        return;  // the first software node of the best type describes the page's tool
+        found = true;  // the first software node of the best type describes the page's tool
+        break;
       }
     }
   }

@@ -16,7 +16,8 @@ struct Fact {
 struct PageFacts {
   std::vector<Fact> name, vendor, category, tagline, description, price, license,
       parameter_sizes, kind, homepage, url;
-  std::vector<Fact> alias;  // other spellings of the name the page gives
+  std::vector<Fact> alias;      // other spellings of the name the page gives
+  std::vector<Fact> publisher;  // who published the page (a JSON-LD BlogPosting's publisher)
   std::string profile;  // the profile used, "" when none matched
 };
 

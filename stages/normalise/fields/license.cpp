@@ -133,7 +133,7 @@ const std::unordered_map<std::string, License>& alias_table() {
         {"", "OpenRAIL-M", {"openrailm"}},
         {"", "CreativeML OpenRAIL-M", {"creativemlopenrailm", "creativemlopenrail", "creativeml"}},
         {"", "BigScience OpenRAIL-M", {"bigscienceopenrailm", "bigscienceopenrail"}},
-        {"", "BigScience BLOOM RAIL 1.0", {"bigsciencebloomrail1.0", "bloomrail1.0", "bloomrail", "bigsciencebloomrail"}},
+        {"", "BigScience BLOOM RAIL 1.0", {"bigsciencebloomrail1.0", "bloomrail1.0", "bloomrail", "bigsciencebloomrail", "bigsciencerail1.0", "bigsciencerailv1.0", "bigsciencerail"}},
         {"", "BigCode OpenRAIL-M", {"bigcodeopenrailm", "bigcodeopenrail"}},
         {"", "DeepFloyd IF License", {"deepfloydif", "deepfloyd"}},
         // Vendors' model licences.

@@ -143,7 +143,8 @@ std::string_view currency_after(std::string_view lower, std::size_t pos, std::si
   std::size_t p = pos;
   if (p < lower.size() && lower[p] == ' ') ++p;
   for (const auto& sym : kSymbols) {
-    if (is_alpha(sym.text[0])) continue;  // "a$" after a number would be odd; "$" covers it
+    // "a$" after a number would be odd ("$" covers it); "20 US$" is how many sites write it.
+    if (is_alpha(sym.text[0]) && sym.text.size() < 3) continue;
     if (lower.substr(p, sym.text.size()) == sym.text) {
       end = p + sym.text.size();
       return sym.code;
@@ -452,7 +453,10 @@ Unit read_unit(std::string_view s, std::size_t i) {
   std::size_t k = p;
   const std::string w = read_word(s, k);
   if (w == "per") return read_unit_after_separator(s, k);
-  if (w == "a" || w == "an" || w == "each") {
+  // "a month"; and "per" in the languages directory pages are written in: "pro Monat", "im
+  // Monat", "par mois", "al mes", "por mes" (a time word must follow).
+  if (w == "a" || w == "an" || w == "each" || w == "pro" || w == "im" || w == "je" || w == "par" ||
+      w == "al" || w == "por") {
     std::size_t q = k;
     skip_spaces(s, q);
     const auto t = time_word(read_word(s, q));
@@ -634,10 +638,14 @@ std::vector<Amount> find_amounts(std::string_view s) {
 
 // --- tier words ---------------------------------------------------------------------------------
 
-constexpr std::array<std::string_view, 11> kFreemiumPhrases = {
+constexpr std::array<std::string_view, 26> kFreemiumPhrases = {
     "freemium",     "free plan",    "free plans",    "free tier", "free version",
     "free and paid", "free with paid", "free basic", "free forever plan", "free account",
-    "free starter"};
+    "free starter",
+    // German, French, Spanish
+    "kostenlose version", "kostenloser plan", "kostenlose variante", "kostenloses konto", "gratisversion",
+    "version gratuite", "offre gratuite", "formule gratuite", "plan gratuit", "compte gratuit",
+    "plan gratuito", "version gratuita", "versión gratuita", "nivel gratuito"};
 constexpr std::array<std::string_view, 4> kTrialPhrases = {"trial", "trials", "days free",
                                                            "day free"};
 constexpr std::array<std::string_view, 18> kContactPhrases = {
@@ -649,11 +657,13 @@ constexpr std::array<std::string_view, 18> kContactPhrases = {
 constexpr std::array<std::string_view, 8> kUsagePhrases = {
     "pay as you go", "payg",       "pay per use", "usage based",
     "pay per",       "metered",    "pay for what you use", "consumption based"};
-constexpr std::array<std::string_view, 12> kPaidPhrases = {
+constexpr std::array<std::string_view, 19> kPaidPhrases = {
     "paid",     "premium",   "subscription", "pro plan", "plans from", "plans start",
-    "purchase", "buy",       "one time",     "lifetime deal", "lifetime", "license fee"};
-constexpr std::array<std::string_view, 5> kFreePhrases = {
-    "gratis", "no cost", "open source", "zero cost", "costs nothing"};
+    "purchase", "buy",       "one time",     "lifetime deal", "lifetime", "license fee",
+    "kostenpflichtig", "abonnement", "abo", "payant", "payante", "de pago", "suscripción"};
+constexpr std::array<std::string_view, 10> kFreePhrases = {
+    "gratis", "no cost", "open source", "zero cost", "costs nothing",
+    "kostenlos", "gratuit", "gratuite", "gratuito", "gratuita"};
 constexpr std::array<std::string_view, 17> kPlaceholders = {
     "n/a", "na", "n.a.", "n.a", "null", "none", "nil", "undefined", "nan", "-", "--",
     "?",   "unknown", "tbd", "tba", "not available", "not applicable"};
