@@ -8,8 +8,10 @@
 #include <chrono>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "stages/normalise/fields/vendor.hpp"
+#include "stages/normalise/fields/vendor_table.hpp"
 
 namespace bdata = boost::unit_test::data;
 using namespace tv::fields;
@@ -174,6 +176,72 @@ BOOST_AUTO_TEST_CASE(hostile_input_stays_linear) {
   BOOST_TEST(!canonical_vendor(s).empty());
   const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   BOOST_TEST(secs < 20.0, "took " << secs << " s");  // quadratic behaviour would take minutes
+}
+
+// --- the data file ---------------------------------------------------------------------------
+
+std::vector<std::string> errors_of(std::string_view text) {
+  std::vector<std::string> errors;
+  parse_vendor_table(text, &errors);
+  return errors;
+}
+
+BOOST_AUTO_TEST_CASE(shipped_table_parses_cleanly) {
+  std::vector<std::string> errors;
+  const auto table = parse_vendor_table(kVendorsTsv, &errors);
+  BOOST_TEST(errors.empty(), "data/vendors.tsv: " << (errors.empty() ? "" : errors.front()));
+  BOOST_TEST(table.vendor_of.size() > 150u);
+  BOOST_TEST(table.vendor_of.at("metallama") == "Meta");
+}
+
+BOOST_AUTO_TEST_CASE(table_format_reads_aliases_comments_and_blank_lines) {
+  std::vector<std::string> errors;
+  const auto t = parse_vendor_table(
+      "# a comment\n"
+      "\n"
+      "vendor\tAcme Labs\tacme-labs\t ACME \r\n"
+      "   # an indented comment\n"
+      "vendor\tWidgetly\n"
+      "not-in-prose\tacme\n",
+      &errors);
+  BOOST_TEST(errors.empty());
+  BOOST_TEST(t.vendor_of.at("acmelabs") == "Acme Labs");
+  BOOST_TEST(t.vendor_of.at("acme") == "Acme Labs");
+  BOOST_TEST(t.vendor_of.at("widgetly") == "Widgetly");
+  BOOST_TEST(t.not_in_prose.contains("acme"));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_lines_fail_loudly_with_their_line) {
+  using V = std::vector<std::string>;
+  BOOST_TEST(errors_of("vendor Acme acme\n") == V{"line 1: no TAB: fields are separated by TABs, not spaces"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("vendor\tAcme\t\tacme\n") == V{"line 1: field 3 is empty (two TABs in a row?)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("vendor\tAcme\tacme\t\n") == V{"line 1: field 4 is empty (two TABs in a row?)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("\tAcme\n") == V{"line 1: field 1 is empty (two TABs in a row?)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("vendor\tAcme\t---\n") == V{"line 1: '---' has no letters or digits"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("vendr\tAcme\n") ==
+                 V{"line 1: unknown kind 'vendr' (vendor, reuploader, family or not-in-prose)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("vendor\tAcme\tacme\n\nvendor\tWidgetly\tACME\n") ==
+                 V{"line 3: alias 'ACME' is already Acme's (line 1)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("vendor\tAcme\nvendor\tAcme\tacme-inc\n") == V{"line 2: vendor 'Acme' is already on line 1"},
+             boost::test_tools::per_element());
+  BOOST_TEST(errors_of("not-in-prose\tacme\n") == V{"line 1: not-in-prose 'acme' is not an alias of any vendor"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_line_costs_that_line_only) {
+  std::vector<std::string> errors;
+  const auto t = parse_vendor_table("vendor\tAcme\tacme\nvendor Widgetly\nvendor\tGadgetCo\n", &errors);
+  BOOST_TEST(errors.size() == 1u);
+  BOOST_TEST(t.vendor_of.contains("acme"));
+  BOOST_TEST(t.vendor_of.contains("gadgetco"));
+  BOOST_TEST(!t.vendor_of.contains("widgetly"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,14 +1,14 @@
-// Vendors: an alias table maps handles and spellings to one canonical organisation name.
-// Policy (see docs/field-parsers.md): labs are folded into the company a reader knows
-// (Google DeepMind / DeepMind / Google Research -> "Google"; FAIR / Meta AI -> "Meta";
-// Qwen / Alibaba Cloud -> "Alibaba"); independent organisations keep their own names.
+// Vendors: the alias table of data/vendors.tsv (vendor_table.hpp) maps handles and spellings to
+// one canonical organisation name. Policy (see docs/field-parsers.md): labs are folded into the
+// company a reader knows (Google DeepMind / DeepMind / Google Research -> "Google"; FAIR / Meta
+// AI -> "Meta"; Qwen / Alibaba Cloud -> "Alibaba"); independent organisations keep their own
+// names.
 #include "stages/normalise/fields/vendor.hpp"
 
-#include <array>
-#include <unordered_map>
 #include <vector>
 
 #include "stages/normalise/fields/text.hpp"
+#include "stages/normalise/fields/vendor_table.hpp"
 
 namespace tv::fields {
 namespace {
@@ -17,108 +17,10 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// Lower-case ASCII letters and digits only: "Hugging Face Inc." -> "huggingfaceinc".
-std::string key_of(std::string_view s) {
-  std::string k;
-  for (char c : s) {
-    if (is_digit(c) || (c >= 'a' && c <= 'z')) k.push_back(c);
-    else if (is_upper(c)) k.push_back(static_cast<char>(c - 'A' + 'a'));
-  }
-  return k;
-}
-
-struct VendorEntry {
-  std::string_view canonical;
-  std::initializer_list<std::string_view> aliases;  // keys (see key_of)
-};
-
-// Every canonical name is also an alias of itself (added below).
-const VendorEntry kVendors[] = {
-    {"Hugging Face", {"huggingface", "huggingfacetb", "huggingfacem4", "huggingfaceh4", "huggingfacefw", "hugging", "huggingfaceinc"}},
-    {"Meta", {"meta", "metaai", "metallama", "facebook", "facebookai", "facebookresearch", "fair", "facebookairesearch", "metaplatforms", "metaresearch", "metafair", "metaplatformsinc", "metaairesearch", "metagenai"}},
-    {"Google", {"google", "googledeepmind", "deepmind", "googleresearch", "googlebrain", "googleai", "googlecloud", "googlellc", "alphabet", "googlet5", "googlebert", "deepmindtechnologies"}},
-    {"Microsoft", {"microsoft", "microsoftresearch", "microsoftresearchasia", "msft", "microsoftazure", "microsoftcorporation", "microsoftai"}},
-    {"OpenAI", {"openai", "openaiinc", "openailp"}},
-    {"Anthropic", {"anthropic", "anthropicpbc", "anthropicai"}},
-    {"Mistral AI", {"mistralai", "mistral", "mistralaisas"}},
-    {"Alibaba", {"alibaba", "alibabacloud", "alibabagroup", "qwen", "qwenteam", "alibabanlp", "alibabadamoacademy", "damoacademy", "alibabaqwen", "alibabaqwenteam", "tongyiqianwen", "damonlpsg", "alibabapai"}},
-    {"DeepSeek", {"deepseek", "deepseekai"}},
-    {"Stability AI", {"stabilityai", "stability"}},
-    {"NVIDIA", {"nvidia", "nvidiacorporation", "nvidiaresearch", "nvidiaai"}},
-    {"IBM", {"ibm", "ibmgranite", "ibmresearch", "ibmwatson"}},
-    {"Apple", {"apple", "appleinc", "applemachinelearningresearch"}},
-    {"Amazon", {"amazon", "aws", "amazonwebservices", "amazonscience", "amazonagi"}},
-    {"Cohere", {"cohere", "cohereforai", "coherelabs", "cohereai"}},
-    {"AI21 Labs", {"ai21", "ai21labs"}},
-    {"xAI", {"xai", "xaicorp", "xaiorg"}},
-    {"01.AI", {"01ai", "zeroone", "zerooneai", "lingyiwanwu"}},
-    {"Technology Innovation Institute", {"tii", "tiiuae", "technologyinnovationinstitute"}},
-    {"Allen Institute for AI", {"allenai", "ai2", "allenInstituteforai", "alleninstituteforai", "alleninstituteforartificialintelligence"}},
-    {"BigCode", {"bigcode", "bigcodeproject"}},
-    {"BigScience", {"bigscience", "bigscienceworkshop"}},
-    {"EleutherAI", {"eleutherai", "eleuther"}},
-    {"Salesforce", {"salesforce", "salesforceresearch", "salesforceai", "salesforceairesearch"}},
-    {"Databricks", {"databricks", "mosaicml"}},
-    {"Zhipu AI", {"zhipuai", "zhipu", "thudm", "zaiorg", "zai", "zaizhipuai"}},
-    {"Moonshot AI", {"moonshotai", "moonshot"}},
-    {"Baidu", {"baidu", "baiduresearch", "paddlepaddle"}},
-    {"Tencent", {"tencent", "tencenthunyuan", "tencentailab", "tencentarc"}},
-    {"ByteDance", {"bytedance", "bytedanceseed", "bytedanceresearch"}},
-    {"Black Forest Labs", {"blackforestlabs", "bfl"}},
-    {"Runway", {"runway", "runwayml"}},
-    {"Midjourney", {"midjourney"}},
-    {"Perplexity", {"perplexity", "perplexityai"}},
-    {"Nous Research", {"nousresearch"}},
-    {"LG AI Research", {"lgairesearch", "lgaiexaone", "lgai"}},
-    {"Snowflake", {"snowflake", "snowflakecomputing"}},
-    {"Upstage", {"upstage", "upstageai"}},
-    {"Reka", {"reka", "rekaai"}},
-    {"Inflection AI", {"inflectionai", "inflection"}},
-    {"Writer", {"writer", "writerinc", "palmyra"}},
-    {"Cerebras", {"cerebras", "cerebrassystems"}},
-    {"Together AI", {"togethercomputer", "togetherai"}},
-    {"LMSYS", {"lmsys", "lmsysorg"}},
-    {"LAION", {"laion", "laionai"}},
-    {"OpenBMB", {"openbmb"}},
-    {"Shanghai AI Laboratory", {"shanghaiailab", "shanghaiailaboratory", "opengvlab", "internlm"}},
-    {"Beijing Academy of Artificial Intelligence", {"baai", "beijingacademyofartificialintelligence", "beijingacademyofartificialintelligencebaai"}},
-    {"ElevenLabs", {"elevenlabs", "elevenlabsio"}},
-    {"Adobe", {"adobe", "adoberesearch"}},
-    {"Suno", {"suno", "sunoai"}},
-    {"Character.AI", {"characterai"}},
-    {"Nomic AI", {"nomicai", "nomic"}},
-    {"Jina AI", {"jinaai", "jina"}},
-    {"Perceptron", {"perceptron"}},
-};
-
-// Aliases that are ordinary English words or too short to trust in running prose.
-bool prose_unsafe(std::string_view key) {
-  static constexpr std::string_view kUnsafe[] = {"writer", "together", "fair", "inflection",
-                                                 "stability", "hugging", "bfl", "zai",
-                                                 "palmyra", "moonshot", "jina", "nomic",
-                                                 "perceptron", "reka", "suno", "lgai"};
-  for (auto u : kUnsafe) {
-    if (key == u) return true;
-  }
-  return false;
-}
-
-const std::unordered_map<std::string, std::string_view>& vendor_table() {
-  static const std::unordered_map<std::string, std::string_view> table = [] {
-    std::unordered_map<std::string, std::string_view> t;
-    for (const auto& v : kVendors) {
-      t.emplace(key_of(v.canonical), v.canonical);
-      for (auto a : v.aliases) t.emplace(key_of(a), v.canonical);
-    }
-    return t;
-  }();
-  return table;
-}
-
 std::optional<std::string_view> known_vendor(std::string_view name) {
-  const std::string k = key_of(name);
+  const std::string k = vendor_key(name);
   if (k.empty()) return std::nullopt;
-  const auto& t = vendor_table();
+  const auto& t = vendor_table().vendor_of;
   if (auto it = t.find(k); it != t.end()) return it->second;
   // "Qwen Team", "Meta AI team"
   if (k.size() > 4 && k.ends_with("team")) {
@@ -342,8 +244,8 @@ std::optional<std::string> vendor_in_prose(std::string_view text) {
         phrase += words[k].text;
       }
       if (crosses) continue;
-      const std::string k = key_of(phrase);
-      if (prose_unsafe(k)) continue;
+      const std::string k = vendor_key(phrase);
+      if (vendor_table().not_in_prose.contains(k)) continue;
       // Names, not words: capitalised ("Google"), or a handle with capitals/digits/hyphens
       // in it ("xAI", "01.AI", "meta-llama").
       const char first = words[i].text[0];

@@ -11,8 +11,8 @@ namespace tv::fields {
 // Canonical vendor name for an organisation name or handle; unknown names are returned
 // cleaned (trimmed, corporate suffixes such as "Inc.", "LLC", "Ltd" removed), never empty
 // unless the input is. Labs fold into their company ("Google DeepMind", "DeepMind" -> "Google";
-// "Qwen", "Alibaba Cloud" -> "Alibaba"): the table and the policy are in
-// docs/field-parsers.md#vendor.
+// "Qwen", "Alibaba Cloud" -> "Alibaba"): the table is data/vendors.tsv, compiled into the
+// binary; its format and the policy are in docs/field-parsers.md#vendor.
 std::string canonical_vendor(std::string_view raw);
 
 // Finds the vendor named in running prose: "from Hugging Face", "Meta's open-source...",
