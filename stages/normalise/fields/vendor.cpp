@@ -190,6 +190,37 @@ struct Found {
   std::size_t word = 0;
 };
 
+// --- re-uploads --------------------------------------------------------------------------
+
+std::string_view hub_org(std::string_view org) {
+  org = trim(org);
+  if (const auto slash = org.find('/'); slash != std::string_view::npos) org = org.substr(0, slash);
+  return org;
+}
+
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+char lower_ascii(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `name` starts with the family whose key is `key`, the name's punctuation skipped
+// ("Code-Llama-7b" has "codellama") and followed by a boundary: the end, a non-letter
+// ("Qwen2.5", "Llama-3") or a capital after a small letter ("HunyuanVideo"); so "Phind" is not
+// "Phi" and "GPT-NeoX" is not "GPT-Neo".
+bool starts_with_family(std::string_view name, std::string_view key) {
+  std::size_t i = 0;
+  for (std::size_t k = 0; k < key.size(); ++i) {
+    if (i == name.size()) return false;
+    if (!is_alnum(name[i])) {
+      if (k == 0) return false;
+      continue;
+    }
+    if (lower_ascii(name[i]) != key[k]) return false;
+    ++k;
+  }
+  if (i == name.size() || !is_alpha(name[i])) return true;
+  return is_upper(name[i]) && !is_upper(name[i - 1]);
+}
+
 }  // namespace
 
 std::string canonical_vendor(std::string_view raw) {
@@ -294,6 +325,24 @@ std::optional<std::string> vendor_in_prose(std::string_view text) {
   }
   if (!best) return std::nullopt;
   return std::string(best->vendor);
+}
+
+bool is_reuploader(std::string_view org) {
+  return vendor_table().reuploaders.contains(vendor_key(hub_org(org)));
+}
+
+std::optional<std::string> maker_of_reupload(std::string_view org, std::string_view model_name) {
+  if (!is_reuploader(org)) return std::nullopt;
+  std::string_view name = trim(model_name);
+  if (const auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  // bartowski's "Qwen_QwQ-32B-GGUF", "mistralai_Mistral-Small-24B-Instruct-2501-GGUF".
+  if (const auto under = name.find('_'); under != std::string_view::npos && under > 0) {
+    if (auto v = known_vendor(name.substr(0, under))) return std::string(*v);
+  }
+  for (const auto& f : vendor_table().families) {  // longest first
+    if (starts_with_family(name, f.key)) return f.maker;
+  }
+  return std::nullopt;
 }
 
 }  // namespace tv::fields

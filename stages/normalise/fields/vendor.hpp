@@ -21,4 +21,19 @@ std::string canonical_vendor(std::string_view raw);
 // and "outperforms OpenAI's" are not authorship. nullopt when none is found.
 std::optional<std::string> vendor_in_prose(std::string_view text);
 
+// True when `org` is a Hub organisation that republishes other makers' models (quantised or
+// converted: "TheBloke", "bartowski", "unsloth", "mlx-community"), compared like aliases
+// ("mlx_community" is "mlx-community"). A model id "TheBloke/phi-2-GGUF" counts as its org.
+bool is_reuploader(std::string_view org);
+
+// The canonical maker of the model a re-uploader republished, read from the model name's family:
+// ("TheBloke", "Mistral-7B-Instruct-v0.2-GGUF") -> "Mistral AI", ("bartowski",
+// "google_gemma-3-27b-it-GGUF") -> "Google" (an org prefix before "_" that is a known vendor
+// wins). The family must start the name ("Mixtral-8x7B", "Meta-Llama-3", "HunyuanVideo"), so a
+// fine-tune named after its base gives the base's maker and "TinyLlama-1.1B" names nobody.
+// `model_name` may be a whole model id; its last path segment is read. nullopt when `org` is not
+// a re-uploader or no family of the table starts the name. The families and the re-uploaders are
+// in data/vendors.tsv.
+std::optional<std::string> maker_of_reupload(std::string_view org, std::string_view model_name);
+
 }  // namespace tv::fields
