@@ -181,6 +181,18 @@ VendorTable parse_vendor_table(std::string_view text, std::vector<std::string>* 
   return std::move(p.table);
 }
 
+std::optional<std::string_view> known_vendor(std::string_view name) {
+  const std::string k = vendor_key(name);
+  if (k.empty()) return std::nullopt;
+  const auto& t = vendor_table().vendor_of;
+  if (auto it = t.find(k); it != t.end()) return it->second;
+  // "Qwen Team", "Meta AI team"
+  if (k.size() > 4 && k.ends_with("team")) {
+    if (auto it = t.find(k.substr(0, k.size() - 4)); it != t.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
 const VendorTable& vendor_table() {
   static const VendorTable table = parse_vendor_table(kVendorsTsv, nullptr);
   return table;

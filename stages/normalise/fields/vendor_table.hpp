@@ -5,6 +5,7 @@
 // first use. Never throws: a malformed line is skipped and reported, and a unit test keeps the
 // shipped file free of them.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,10 @@ VendorTable parse_vendor_table(std::string_view text, std::vector<std::string>* 
 
 // The table of the shipped data/vendors.tsv, parsed on first use (thread-safe).
 const VendorTable& vendor_table();
+
+// The canonical name of a vendor of the table: "meta-llama" -> "Meta", also with " Team" after
+// it ("Qwen Team" -> "Alibaba"). nullopt for a name the table does not know.
+std::optional<std::string_view> known_vendor(std::string_view name);
 
 // The text of data/vendors.tsv at build time; defined in a source generated into the build tree
 // by cmake/embed_text.cmake.
