@@ -145,7 +145,66 @@ const Case kProse[] = {
     {"By clicking Agree you acknowledge Meta's Privacy Policy.", ""},
     {"An apple a day from the orchard.", ""},
     {"Written by a writer together with friends.", ""},
+    {"Vendor: Meta", ""},  // a label, not prose
+    {"Based on Llama 3 from Meta.", ""},
+    {"An alternative to ChatGPT from OpenAI.", ""},
+    {"Based on Llama 3, fine-tuned by NVIDIA.", "NVIDIA"},
+    {"Based on Llama 3 and developed by NVIDIA.", "NVIDIA"},
     {"", ""},
+};
+
+const Case kProseGerman[] = {
+    {"Codestral ist ein Code-Modell von Mistral AI.", "Mistral AI"},
+    {"Das Modell stammt von Google DeepMind.", "Google"},
+    {"Gemma wurde von Google DeepMind entwickelt.", "Google"},
+    {"Ein Sprachmodell, entwickelt von Alibaba Cloud.", "Alibaba"},
+    {"Mistral AI veröffentlicht Codestral 2.", "Mistral AI"},
+    {"SmolLM3 stammt aus dem Hause Hugging Face.", "Hugging Face"},
+    {"Ein Chatbot vom Unternehmen Anthropic.", "Anthropic"},
+    {"Ein Bildmodell von der Firma Black Forest Labs.", "Black Forest Labs"},
+    // not authorship
+    {"Hersteller: Mistral AI", ""},  // a label, not prose: extraction reads labels
+    {"Eine Schreib-App, angetrieben von OpenAI.", ""},
+    {"Das Modell basiert auf Llama 3 von Meta.", ""},
+    {"Zugriff auf Modelle von OpenAI und Anthropic in einer App.", ""},
+    {"Finanziert von Microsoft.", ""},
+    {"Der Chatbot ist eine Alternative zu ChatGPT von OpenAI.", ""},
+    {"Übernommen von Google im Jahr 2014.", ""},
+};
+
+const Case kProseFrench[] = {
+    {"Codestral est un modèle de code développé par Mistral AI.", "Mistral AI"},
+    {"Un assistant conçu par Anthropic.", "Anthropic"},
+    {"Le Chat est l'assistant de la société Mistral AI.", "Mistral AI"},
+    {"Un modèle d'OpenAI pour la transcription.", "OpenAI"},
+    {"Un modèle d\u2019OpenAI pour la transcription.", "OpenAI"},
+    {"Mistral AI a lancé Codestral.", "Mistral AI"},
+    {"Gemma, développée par Google DeepMind, est ouverte.", "Google"},
+    {"Un modèle mis au point par Hugging Face.", "Hugging Face"},
+    {"Développé par Meta, Llama 4 est ouvert.", "Meta"},
+    // not authorship
+    {"Une application propulsée par OpenAI.", ""},
+    {"Le modèle est basé sur Mistral 7B de Mistral AI.", ""},
+    {"Accès aux modèles de OpenAI et Anthropic.", ""},
+    {"Une alternative à ChatGPT d'OpenAI.", ""},
+    {"Financée par Microsoft.", ""},
+    {"Le mistral souffle depuis trois jours.", ""},
+};
+
+const Case kProseSpanish[] = {
+    {"Codestral es un modelo de código desarrollado por Mistral AI.", "Mistral AI"},
+    {"Gemma es una familia de modelos abiertos desarrollada por Google DeepMind.", "Google"},
+    {"Un asistente creado por Anthropic.", "Anthropic"},
+    {"Le Chat es el asistente de la empresa Mistral AI.", "Mistral AI"},
+    {"Meta ha lanzado Llama 4.", "Meta"},
+    {"Un modelo de Alibaba Cloud para programar.", "Alibaba"},
+    // not authorship
+    {"Una aplicación de escritura impulsada por OpenAI.", ""},
+    {"El modelo está basado en Llama 3 de Meta.", ""},
+    {"Acceso a los modelos de OpenAI y Anthropic en una sola app.", ""},
+    {"Financiado por Microsoft.", ""},
+    {"Una alternativa a ChatGPT de OpenAI.", ""},
+    {"La API de OpenAI es de pago.", ""},
 };
 
 struct Reupload {
@@ -220,6 +279,18 @@ BOOST_DATA_TEST_CASE(canonical_vendor_maps_aliases, bdata::make(kCanonical), c) 
 BOOST_DATA_TEST_CASE(vendor_in_prose_finds_the_maker, bdata::make(kProse), c) {
   const auto v = vendor_in_prose(c.in);
   BOOST_TEST(v.value_or("") == c.out);
+}
+
+BOOST_DATA_TEST_CASE(vendor_in_prose_reads_german, bdata::make(kProseGerman), c) {
+  BOOST_TEST(vendor_in_prose(c.in).value_or("") == c.out);
+}
+
+BOOST_DATA_TEST_CASE(vendor_in_prose_reads_french, bdata::make(kProseFrench), c) {
+  BOOST_TEST(vendor_in_prose(c.in).value_or("") == c.out);
+}
+
+BOOST_DATA_TEST_CASE(vendor_in_prose_reads_spanish, bdata::make(kProseSpanish), c) {
+  BOOST_TEST(vendor_in_prose(c.in).value_or("") == c.out);
 }
 
 BOOST_AUTO_TEST_CASE(canonical_names_are_fixed_points) {

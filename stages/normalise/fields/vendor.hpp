@@ -15,10 +15,13 @@ namespace tv::fields {
 // binary; its format and the policy are in docs/field-parsers.md#vendor.
 std::string canonical_vendor(std::string_view raw);
 
-// Finds the vendor named in running prose: "from Hugging Face", "Meta's open-source...",
-// "by Mistral AI", "developed by Google DeepMind". Only vendors of the alias table count, so
-// "from scratch" or "from $9" name nobody; "powered by OpenAI", "fine-tuned from Meta's Llama"
-// and "outperforms OpenAI's" are not authorship. nullopt when none is found.
+// Finds the vendor named in running prose, in English, German, French or Spanish: "from Hugging
+// Face", "Meta's open-source...", "by Mistral AI", "developed by Google DeepMind", "ein Modell
+// von Mistral AI", "stammt von", "développé par", "de la société X", "desarrollado por", "de la
+// empresa X". Only vendors of the alias table count, so "from scratch" or "from $9" name nobody;
+// "powered by OpenAI", "fine-tuned from Meta's Llama", "outperforms OpenAI's", "propulsé par",
+// "impulsado por" and "basiert auf Llama von Meta" are not authorship, and a label ("Hersteller:
+// X") is not prose. nullopt when none is found.
 std::optional<std::string> vendor_in_prose(std::string_view text);
 
 // True when `org` is a Hub organisation that republishes other makers' models (quantised or
