@@ -1,14 +1,14 @@
-// Vendors: an alias table maps handles and spellings to one canonical organisation name.
-// Policy (see docs/field-parsers.md): labs are folded into the company a reader knows
-// (Google DeepMind / DeepMind / Google Research -> "Google"; FAIR / Meta AI -> "Meta";
-// Qwen / Alibaba Cloud -> "Alibaba"); independent organisations keep their own names.
+// Vendors: the alias table of data/vendors.tsv (vendor_table.hpp) maps handles and spellings to
+// one canonical organisation name. Policy (see docs/field-parsers.md): labs are folded into the
+// company a reader knows (Google DeepMind / DeepMind / Google Research -> "Google"; FAIR / Meta
+// AI -> "Meta"; Qwen / Alibaba Cloud -> "Alibaba"); independent organisations keep their own
+// names. Re-uploads are read from the model name's family. Prose is in vendor_prose.cpp.
 #include "stages/normalise/fields/vendor.hpp"
 
-#include <array>
-#include <unordered_map>
 #include <vector>
 
 #include "stages/normalise/fields/text.hpp"
+#include "stages/normalise/fields/vendor_table.hpp"
 
 namespace tv::fields {
 namespace {
@@ -16,116 +16,6 @@ namespace {
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
-// Lower-case ASCII letters and digits only: "Hugging Face Inc." -> "huggingfaceinc".
-std::string key_of(std::string_view s) {
-  std::string k;
-  for (char c : s) {
-    if (is_digit(c) || (c >= 'a' && c <= 'z')) k.push_back(c);
-    else if (is_upper(c)) k.push_back(static_cast<char>(c - 'A' + 'a'));
-  }
-  return k;
-}
-
-struct VendorEntry {
-  std::string_view canonical;
-  std::initializer_list<std::string_view> aliases;  // keys (see key_of)
-};
-
-// Every canonical name is also an alias of itself (added below).
-const VendorEntry kVendors[] = {
-    {"Hugging Face", {"huggingface", "huggingfacetb", "huggingfacem4", "huggingfaceh4", "huggingfacefw", "hugging", "huggingfaceinc"}},
-    {"Meta", {"meta", "metaai", "metallama", "facebook", "facebookai", "facebookresearch", "fair", "facebookairesearch", "metaplatforms", "metaresearch", "metafair", "metaplatformsinc", "metaairesearch", "metagenai"}},
-    {"Google", {"google", "googledeepmind", "deepmind", "googleresearch", "googlebrain", "googleai", "googlecloud", "googlellc", "alphabet", "googlet5", "googlebert", "deepmindtechnologies"}},
-    {"Microsoft", {"microsoft", "microsoftresearch", "microsoftresearchasia", "msft", "microsoftazure", "microsoftcorporation", "microsoftai"}},
-    {"OpenAI", {"openai", "openaiinc", "openailp"}},
-    {"Anthropic", {"anthropic", "anthropicpbc", "anthropicai"}},
-    {"Mistral AI", {"mistralai", "mistral", "mistralaisas"}},
-    {"Alibaba", {"alibaba", "alibabacloud", "alibabagroup", "qwen", "qwenteam", "alibabanlp", "alibabadamoacademy", "damoacademy", "alibabaqwen", "alibabaqwenteam", "tongyiqianwen", "damonlpsg", "alibabapai"}},
-    {"DeepSeek", {"deepseek", "deepseekai"}},
-    {"Stability AI", {"stabilityai", "stability"}},
-    {"NVIDIA", {"nvidia", "nvidiacorporation", "nvidiaresearch", "nvidiaai"}},
-    {"IBM", {"ibm", "ibmgranite", "ibmresearch", "ibmwatson"}},
-    {"Apple", {"apple", "appleinc", "applemachinelearningresearch"}},
-    {"Amazon", {"amazon", "aws", "amazonwebservices", "amazonscience", "amazonagi"}},
-    {"Cohere", {"cohere", "cohereforai", "coherelabs", "cohereai"}},
-    {"AI21 Labs", {"ai21", "ai21labs"}},
-    {"xAI", {"xai", "xaicorp", "xaiorg"}},
-    {"01.AI", {"01ai", "zeroone", "zerooneai", "lingyiwanwu"}},
-    {"Technology Innovation Institute", {"tii", "tiiuae", "technologyinnovationinstitute"}},
-    {"Allen Institute for AI", {"allenai", "ai2", "allenInstituteforai", "alleninstituteforai", "alleninstituteforartificialintelligence"}},
-    {"BigCode", {"bigcode", "bigcodeproject"}},
-    {"BigScience", {"bigscience", "bigscienceworkshop"}},
-    {"EleutherAI", {"eleutherai", "eleuther"}},
-    {"Salesforce", {"salesforce", "salesforceresearch", "salesforceai", "salesforceairesearch"}},
-    {"Databricks", {"databricks", "mosaicml"}},
-    {"Zhipu AI", {"zhipuai", "zhipu", "thudm", "zaiorg", "zai", "zaizhipuai"}},
-    {"Moonshot AI", {"moonshotai", "moonshot"}},
-    {"Baidu", {"baidu", "baiduresearch", "paddlepaddle"}},
-    {"Tencent", {"tencent", "tencenthunyuan", "tencentailab", "tencentarc"}},
-    {"ByteDance", {"bytedance", "bytedanceseed", "bytedanceresearch"}},
-    {"Black Forest Labs", {"blackforestlabs", "bfl"}},
-    {"Runway", {"runway", "runwayml"}},
-    {"Midjourney", {"midjourney"}},
-    {"Perplexity", {"perplexity", "perplexityai"}},
-    {"Nous Research", {"nousresearch"}},
-    {"LG AI Research", {"lgairesearch", "lgaiexaone", "lgai"}},
-    {"Snowflake", {"snowflake", "snowflakecomputing"}},
-    {"Upstage", {"upstage", "upstageai"}},
-    {"Reka", {"reka", "rekaai"}},
-    {"Inflection AI", {"inflectionai", "inflection"}},
-    {"Writer", {"writer", "writerinc", "palmyra"}},
-    {"Cerebras", {"cerebras", "cerebrassystems"}},
-    {"Together AI", {"togethercomputer", "togetherai"}},
-    {"LMSYS", {"lmsys", "lmsysorg"}},
-    {"LAION", {"laion", "laionai"}},
-    {"OpenBMB", {"openbmb"}},
-    {"Shanghai AI Laboratory", {"shanghaiailab", "shanghaiailaboratory", "opengvlab", "internlm"}},
-    {"Beijing Academy of Artificial Intelligence", {"baai", "beijingacademyofartificialintelligence", "beijingacademyofartificialintelligencebaai"}},
-    {"ElevenLabs", {"elevenlabs", "elevenlabsio"}},
-    {"Adobe", {"adobe", "adoberesearch"}},
-    {"Suno", {"suno", "sunoai"}},
-    {"Character.AI", {"characterai"}},
-    {"Nomic AI", {"nomicai", "nomic"}},
-    {"Jina AI", {"jinaai", "jina"}},
-    {"Perceptron", {"perceptron"}},
-};
-
-// Aliases that are ordinary English words or too short to trust in running prose.
-bool prose_unsafe(std::string_view key) {
-  static constexpr std::string_view kUnsafe[] = {"writer", "together", "fair", "inflection",
-                                                 "stability", "hugging", "bfl", "zai",
-                                                 "palmyra", "moonshot", "jina", "nomic",
-                                                 "perceptron", "reka", "suno", "lgai"};
-  for (auto u : kUnsafe) {
-    if (key == u) return true;
-  }
-  return false;
-}
-
-const std::unordered_map<std::string, std::string_view>& vendor_table() {
-  static const std::unordered_map<std::string, std::string_view> table = [] {
-    std::unordered_map<std::string, std::string_view> t;
-    for (const auto& v : kVendors) {
-      t.emplace(key_of(v.canonical), v.canonical);
-      for (auto a : v.aliases) t.emplace(key_of(a), v.canonical);
-    }
-    return t;
-  }();
-  return table;
-}
-
-std::optional<std::string_view> known_vendor(std::string_view name) {
-  const std::string k = key_of(name);
-  if (k.empty()) return std::nullopt;
-  const auto& t = vendor_table();
-  if (auto it = t.find(k); it != t.end()) return it->second;
-  // "Qwen Team", "Meta AI team"
-  if (k.size() > 4 && k.ends_with("team")) {
-    if (auto it = t.find(k.substr(0, k.size() - 4)); it != t.end()) return it->second;
-  }
-  return std::nullopt;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '"' || s.front() == '\'' || s.front() == '@')) s.remove_prefix(1);
@@ -171,122 +61,36 @@ std::string_view strip_corporate(std::string_view s) {
   return s;
 }
 
-// --- prose ------------------------------------------------------------------------------------
+// --- re-uploads --------------------------------------------------------------------------
 
-struct Word {
-  std::string text;   // as written, without surrounding punctuation and possessive
-  bool possessive;    // "Meta's"
-  bool clause_start;  // first word of a sentence or clause
-};
+std::string_view hub_org(std::string_view org) {
+  org = trim(org);
+  if (const auto slash = org.find('/'); slash != std::string_view::npos) org = org.substr(0, slash);
+  return org;
+}
 
-std::vector<Word> words_of(std::string_view t) {
-  std::vector<Word> out;
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+char lower_ascii(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `name` starts with the family whose key is `key`, the name's punctuation skipped
+// ("Code-Llama-7b" has "codellama") and followed by a boundary: the end, a non-letter
+// ("Qwen2.5", "Llama-3") or a capital after a small letter ("HunyuanVideo"); so "Phind" is not
+// "Phi" and "GPT-NeoX" is not "GPT-Neo".
+bool starts_with_family(std::string_view name, std::string_view key) {
   std::size_t i = 0;
-  bool boundary = true;
-  while (i < t.size()) {
-    const char c = t[i];
-    if (c == ' ') {
-      ++i;
+  for (std::size_t k = 0; k < key.size(); ++i) {
+    if (i == name.size()) return false;
+    if (!is_alnum(name[i])) {
+      if (k == 0) return false;
       continue;
     }
-    std::size_t j = i;
-    while (j < t.size() && t[j] != ' ') ++j;
-    std::string_view w = t.substr(i, j - i);
-    i = j;
-    bool leading_punct = false;
-    while (!w.empty() && !is_alpha(w.front()) && !is_digit(w.front()) &&
-           static_cast<unsigned char>(w.front()) < 0x80) {
-      leading_punct |= w.front() == '(' || w.front() == '"' || w.front() == '-';
-      w.remove_prefix(1);
-    }
-    bool ends_clause = false;
-    while (!w.empty() && !is_alpha(w.back()) && !is_digit(w.back())) {
-      const char e = w.back();
-      if (e == '.' || e == ',' || e == ';' || e == ':' || e == '!' || e == '?' || e == ')') {
-        ends_clause = true;
-      }
-      // Stop at a multi-byte tail (e.g. the ’ of ’s) handled below.
-      if (static_cast<unsigned char>(e) >= 0x80) break;
-      w.remove_suffix(1);
-    }
-    bool poss = false;
-    if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) {
-      poss = true;
-      w.remove_suffix(2);
-    } else if (w.size() > 4 && w.ends_with("\u2019s")) {
-      poss = true;
-      w.remove_suffix(4);
-    } else if (w.size() > 3 && w.ends_with("\u2019")) {
-      w.remove_suffix(3);
-    }
-    if (w.empty()) {
-      boundary = true;
-      continue;
-    }
-    out.push_back(Word{std::string(w), poss, boundary || leading_punct});
-    boundary = ends_clause;
+    if (lower_ascii(name[i]) != key[k]) return false;
+    ++k;
   }
-  return out;
+  if (i == name.size() || !is_alpha(name[i])) return true;
+  return is_upper(name[i]) && !is_upper(name[i - 1]);
 }
-
-std::string lower_of(std::string_view s) { return ascii_lower(s); }
-
-bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (auto x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
-// Words that make "<word> by X" something other than authorship ("powered by OpenAI",
-// "backed by Google", "outperformed by ..."). Anything else ("developed by", "Codestral by",
-// "a model by") states who made it.
-bool not_authorship_before_by(std::string_view w) {
-  return in_list(w, {"powered", "supported", "backed", "funded", "acquired", "used", "trusted",
-                     "inspired", "followed", "outperformed", "beaten", "hosted", "served",
-                     "loved", "rated", "reviewed", "compared", "surpassed", "matched", "adopted",
-                     "integrated", "owned", "invested", "led", "sponsored", "endorsed", "cited",
-                     "featured", "mentioned", "recommended", "acquisition", "investment",
-                     "replaced", "preceded", "challenged", "threatened", "banned", "blocked",
-                     "sued", "licensed", "distributed", "resold", "offered", "provided",
-                     "available", "accessible", "run", "operated", "enabled", "driven", "fueled",
-                     "bought", "hit", "affected", "caused", "plus",
-                     "step", "side", "one", "day", "page", "far", "ranked", "means"});
-}
-
-// Words that make "<word> from X" something other than authorship.
-bool not_authorship_before_from(std::string_view w) {
-  return in_list(w, {"available", "download", "downloaded", "downloadable", "distilled", "derived",
-                     "fine-tuned", "finetuned", "based", "adapted", "ported", "converted",
-                     "quantized", "quantised", "data", "api", "apis", "access", "accessible",
-                     "migrate", "migrating", "switch", "switching", "moved", "weights", "import",
-                     "imported", "models", "tools", "content", "apart", "away", "different",
-                     "independent", "inspired", "compared", "learned", "borrowed", "forked",
-                     "merged", "hosted", "served", "integrations", "integration", "funding",
-                     "investment", "backing", "grant", "engineers", "researchers", "alumni",
-                     "veterans", "founders", "ex", "former", "graduates", "team", "people"});
-}
-
-bool is_release_verb(std::string_view w) {
-  return in_list(w, {"released", "releases", "launched", "launches", "introduced", "introduces",
-                     "unveiled", "unveils", "announced", "announces", "presents", "debuted",
-                     "debuts", "open-sourced", "open-sources", "developed", "develops", "built",
-                     "builds", "created", "creates", "trained", "trains", "published", "publishes",
-                     "shipped", "ships", "dropped"});
-}
-
-bool is_cue_before_possessive(std::string_view w) {
-  return in_list(w, {"than", "vs", "versus", "outperforms", "outperform", "beats", "beat", "rivals",
-                     "rival", "like", "unlike", "compared", "against", "including", "on", "of",
-                     "from", "using", "uses", "use", "with", "via", "based", "powered", "atop",
-                     "and", "or", "to", "over", "surpasses", "matches"});
-}
-
-struct Found {
-  std::string_view vendor;
-  int strength = 0;  // 4: "by X"; 3: "X has released"; 2: "from X"; 1: "X's ..."
-  std::size_t word = 0;
-};
 
 }  // namespace
 
@@ -318,80 +122,22 @@ std::string canonical_vendor(std::string_view raw) {
   return std::string(stripped);
 }
 
-std::optional<std::string> vendor_in_prose(std::string_view text) {
-  const std::string t = clean_text(text);
-  if (t.empty()) return std::nullopt;
-  const auto words = words_of(t);
-  std::optional<Found> best;
-  auto consider = [&](std::string_view vendor, int strength, std::size_t at) {
-    if (!best || strength > best->strength || (strength == best->strength && at < best->word)) {
-      best = Found{vendor, strength, at};
-    }
-  };
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    // The longest known vendor name starting here (up to 4 words, not crossing a clause).
-    std::size_t len = 0;
-    std::string_view vendor;
-    for (std::size_t n = std::min<std::size_t>(4, words.size() - i); n >= 1; --n) {
-      bool crosses = false;
-      std::string phrase;
-      for (std::size_t k = i; k < i + n; ++k) {
-        if (k > i && words[k].clause_start) crosses = true;
-        if (k + 1 < i + n && words[k].possessive) crosses = true;
-        if (k > i) phrase.push_back(' ');
-        phrase += words[k].text;
-      }
-      if (crosses) continue;
-      const std::string k = key_of(phrase);
-      if (prose_unsafe(k)) continue;
-      // Names, not words: capitalised ("Google"), or a handle with capitals/digits/hyphens
-      // in it ("xAI", "01.AI", "meta-llama").
-      const char first = words[i].text[0];
-      bool name_like = is_upper(first) || is_digit(first);
-      if (!name_like) {
-        for (char c : phrase) name_like |= is_upper(c) || c == '-';
-      }
-      if (!name_like) continue;
-      if (auto v = known_vendor(phrase)) {
-        len = n;
-        vendor = *v;
-        break;
-      }
-    }
-    if (len == 0) continue;
-    const Word& last = words[i + len - 1];
-    const std::string prev = i > 0 && !words[i].clause_start ? lower_of(words[i - 1].text) : "";
-    const std::string prev2 =
-        i > 1 && !words[i].clause_start && !words[i - 1].clause_start ? lower_of(words[i - 2].text) : "";
-    // (a) "developed by X", "a model by X"
-    if (prev == "by" && !last.possessive && !not_authorship_before_by(prev2)) consider(vendor, 4, i);
-    // (b) "from X" (not "from X's", not "available from X")
-    if (prev == "from" && !last.possessive && !not_authorship_before_from(prev2)) {
-      consider(vendor, 2, i);
-    }
-    // (c) "X has released", "X launched" at the start of a clause
-    if (!last.possessive && (words[i].clause_start || prev == "today" || prev == "and")) {
-      std::size_t v = i + len;
-      if (v < words.size() && !words[v].clause_start) {
-        std::string w = lower_of(words[v].text);
-        if ((w == "has" || w == "have" || w == "just" || w == "recently" || w == "today") &&
-            v + 1 < words.size() && !words[v + 1].clause_start) {
-          w = lower_of(words[v + 1].text);
-        }
-        if (is_release_verb(w)) consider(vendor, 3, i);
-      }
-    }
-    // (d) "Meta's open-source code models", "SmolVLM is Hugging Face's compact model"
-    if (last.possessive && (words[i].clause_start || prev == "is" || prev == "are" ||
-                            prev == "was" || prev == "as" || prev == "meet" ||
-                            prev == "introducing") &&
-        !is_cue_before_possessive(prev)) {
-      consider(vendor, 1, i);
-    }
-    i += len - 1;
+bool is_reuploader(std::string_view org) {
+  return vendor_table().reuploaders.contains(vendor_key(hub_org(org)));
+}
+
+std::optional<std::string> maker_of_reupload(std::string_view org, std::string_view model_name) {
+  if (!is_reuploader(org)) return std::nullopt;
+  std::string_view name = trim(model_name);
+  if (const auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  // bartowski's "Qwen_QwQ-32B-GGUF", "mistralai_Mistral-Small-24B-Instruct-2501-GGUF".
+  if (const auto under = name.find('_'); under != std::string_view::npos && under > 0) {
+    if (auto v = known_vendor(name.substr(0, under))) return std::string(*v);
   }
-  if (!best) return std::nullopt;
-  return std::string(best->vendor);
+  for (const auto& f : vendor_table().families) {  // longest first
+    if (starts_with_family(name, f.key)) return f.maker;
+  }
+  return std::nullopt;
 }
 
 }  // namespace tv::fields
