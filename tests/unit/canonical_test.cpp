@@ -180,6 +180,20 @@ BOOST_AUTO_TEST_CASE(sizes_beyond_rounding_still_conflict) {
   BOOST_TEST((v[1].sources == std::vector<std::string>{"a.html"}));
 }
 
+BOOST_AUTO_TEST_CASE(a_rough_size_never_joins_two_precise_ones_that_differ) {
+  Built b;
+  add(b, "1", record("Qwen", "a.html", "title", {{"parameter_sizes", sizes({{"3B", 3e9}})}}));
+  add(b, "2", record("Qwen", "b.html", "title", {{"parameter_sizes", sizes({{"3.08B", 3.08e9}})}}));
+  add(b, "3", record("Qwen", "c.html", "title", {{"parameter_sizes", sizes({{"2.96B", 2.96e9}})}}));
+  auto t = build(b);
+  BOOST_REQUIRE_EQUAL(t.conflicts.size(), 1u);
+  const auto& v = t.conflicts[0].values;
+  BOOST_REQUIRE_EQUAL(v.size(), 2u);
+  BOOST_TEST(v[0].value == sizes({{"3.08B", 3.08e9}}));  // 3B joined the first precise value
+  BOOST_TEST((v[0].sources == std::vector<std::string>{"b.html", "a.html"}));
+  BOOST_TEST(v[1].value == sizes({{"2.96B", 2.96e9}}));
+}
+
 BOOST_AUTO_TEST_CASE(size_lists_are_the_same_when_every_size_is) {
   Built b;
   add(b, "1", record("Code Llama 4", "a.html", "title", {{"parameter_sizes", sizes({{"70B", 7e10}, {"400B", 4e11}})}}));
