@@ -87,7 +87,8 @@ json conflicts_json(const std::vector<dedupe::Conflict>& conflicts) {
   json out = json::array();
   for (const auto& c : conflicts) {
     json values = json::array();
-    for (const auto& v : c.values) values.push_back({{"value", v.value}, {"sources", v.sources}, {"rule", v.rule}});
+    for (const auto& v : c.values)
+      values.push_back({{"value", v.value}, {"sources", v.sources}, {"sites", v.sites}, {"rule", v.rule}});
     out.push_back({{"field", c.field}, {"values", values}});
   }
   return out;
@@ -103,7 +104,8 @@ double largest_size(const json& sizes) {
 
 // The version of the tool JSON's content rules: a stored tool of another format is merged
 // again even when its records did not change. Bump it when canonical or tool_json changes.
-constexpr int kToolFormat = 1;
+// 2: conflict values carry `sites`; sizes the same within rounding are one value.
+constexpr int kToolFormat = 2;
 
 // What pairing reads of a tool: from its merged fields (or its stored JSON, same keys).
 pair::PairTool pair_tool(const json& f, const dedupe::Identity& id, const std::string& name) {
@@ -196,6 +198,7 @@ class Night {
   std::set<std::string> live_;
   std::map<std::string, std::vector<std::string>> slugs_leading_to_;
   // build_tools
+  dedupe::FileSet editor_files_;  // the inbox files that are directives: their records are an editor's
   std::vector<pair::PairTool> pt_;
   std::map<std::string, std::size_t> group_of_tool_;
   // resolve_pair_rules
@@ -359,6 +362,7 @@ class Night {
   void build_tools() {
     std::unordered_map<std::string, std::vector<std::string>> stored_members;
     for (const auto& [rec, tool] : in_.members) stored_members[tool].push_back(rec);  // in.members is sorted
+    for (const auto& d : in_.directives) editor_files_.insert(d.file);
     pt_.resize(groups_.size());
     std::vector<std::optional<ToolRow>> rows(groups_.size());
     parallel_for(groups_.size(), in_.jobs, [&](std::size_t g) {
@@ -372,7 +376,7 @@ class Night {
       std::vector<json> member_records;
       member_records.reserve(groups_[g].members.size());
       for (auto i : groups_[g].members) member_records.push_back(parse(i));
-      auto canon = dedupe::canonical_tool(groups_[g], inputs_, member_records, rename_[g], &name_keys_);
+      auto canon = dedupe::canonical_tool(groups_[g], inputs_, member_records, rename_[g], &name_keys_, &editor_files_);
       member_records = {};
       auto k = known_rows_.find(id.id);
       ToolRow row;

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "stages/normalise/fields/size.hpp"
+#include "stages/normalise/fields/url.hpp"
 
 namespace tv::dedupe {
 namespace {
@@ -36,7 +40,8 @@ std::string str(const json& j, const char* key) {
 struct Candidate {
   const json* value = nullptr;
   std::vector<std::string> sources;               // in the order members give them
-  std::unordered_set<std::string_view> seen;      // the same, for lookup (views into records)
+  std::vector<std::string> sites;                 // source_site of each source, same order
+  std::unordered_set<std::string_view> seen;      // the sources, for lookup (views into records)
   std::string rule;
   int best_trust = 99;
   std::size_t first_rank = 0;  // first member (in id order) giving it
@@ -47,8 +52,95 @@ std::string_view view(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
 }
 
-// The values members give for one field, most trusted first.
-std::vector<Candidate> candidates(const char* field, const std::vector<json>& records) {
+bool before(const Candidate& a, const Candidate& b) {
+  if (a.best_trust != b.best_trust) return a.best_trust < b.best_trust;
+  if (a.sources.size() != b.sources.size()) return a.sources.size() > b.sources.size();
+  return a.first_rank < b.first_rank;
+}
+
+// A parameter_sizes value (docs/records.md) as sizes, smallest total first; nullopt when it
+// does not read as one (then it is only ever equal to itself).
+std::optional<std::vector<fields::ParamSize>> sizes_of(const json& v) {
+  if (!v.is_array() || v.empty()) return std::nullopt;
+  std::vector<fields::ParamSize> out;
+  for (const auto& j : v) {
+    if (!j.is_object()) return std::nullopt;
+    auto total = j.find("total");
+    fields::ParamSize p;
+    p.label = str(j, "label");
+    if (total == j.end() || !total->is_number() || p.label.empty()) return std::nullopt;
+    p.total = total->get<double>();
+    if (auto a = j.find("active"); a != j.end() && a->is_number()) p.active = a->get<double>();
+    if (auto e = j.find("experts"); e != j.end() && e->is_number_integer()) p.experts = e->get<int>();
+    out.push_back(std::move(p));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.total < b.total; });
+  return out;
+}
+
+bool same_sizes(const std::vector<fields::ParamSize>& a, const std::vector<fields::ParamSize>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (!fields::same_size(a[k], b[k])) return false;
+  return true;
+}
+
+int digits(const std::vector<fields::ParamSize>& sizes) {
+  int n = 0;
+  for (const auto& s : sizes) n += fields::size_digits(s);
+  return n;
+}
+
+// Size values that are the same within rounding become one: the most precise label is kept
+// (with its rule), and the sources of both are its sources, the precise value's first. Each
+// value is held against the values kept so far, most trusted first; since "the same within
+// rounding" is not transitive ("3B" is 2.96B and 3.08B, which differ), a value is compared
+// with the precise label a kept value shows, so what the page shows never hides a conflict.
+void fold_same_sizes(std::vector<Candidate>& c) {
+  std::vector<Candidate> kept;
+  std::vector<std::optional<std::vector<fields::ParamSize>>> kept_sizes;
+  for (auto& x : c) {
+    auto sizes = sizes_of(*x.value);
+    std::size_t k = kept.size();
+    if (sizes)
+      for (k = 0; k < kept.size(); ++k)
+        if (kept_sizes[k] && same_sizes(*sizes, *kept_sizes[k])) break;
+    if (k == kept.size()) {
+      kept.push_back(std::move(x));
+      kept_sizes.push_back(std::move(sizes));
+      continue;
+    }
+    Candidate& into = kept[k];
+    Candidate* first = &into;
+    Candidate* second = &x;
+    if (digits(*sizes) > digits(*kept_sizes[k])) {
+      into.value = x.value;
+      into.rule = x.rule;
+      kept_sizes[k] = std::move(sizes);
+      std::swap(first, second);
+    }
+    std::vector<std::string> sources, sites;
+    std::unordered_set<std::string_view> seen;
+    for (Candidate* from : {first, second})
+      for (std::size_t s = 0; s < from->sources.size(); ++s)
+        if (seen.insert(from->sources[s]).second) {
+          sources.push_back(from->sources[s]);
+          sites.push_back(from->sites[s]);
+        }
+    into.seen.insert(x.seen.begin(), x.seen.end());
+    into.sources = std::move(sources);
+    into.sites = std::move(sites);
+    into.best_trust = std::min(into.best_trust, x.best_trust);
+    into.first_rank = std::min(into.first_rank, x.first_rank);
+  }
+  c = std::move(kept);
+  std::stable_sort(c.begin(), c.end(), before);
+}
+
+// The values members give for one field, most trusted first; `sites[r]` is source_site of
+// records[r].
+std::vector<Candidate> candidates(const char* field, const std::vector<json>& records,
+                                  const std::vector<std::string>& sites) {
   std::vector<Candidate> out;
   // Values are found by hash: a tool scraped a hundred times with a hundred descriptions must
   // not compare every description with every other.
@@ -68,19 +160,19 @@ std::vector<Candidate> candidates(const char* field, const std::vector<json>& re
       if (*out[b->second].value == *it) c = out.begin() + std::ptrdiff_t(b->second);
     if (c == out.end()) {
       by_hash.emplace(h, out.size());
-      out.push_back({&*it, {}, {}, std::string(rule), trust(rule), r});
+      out.push_back({&*it, {}, {}, {}, std::string(rule), trust(rule), r});
       c = out.end() - 1;
     } else if (trust(rule) < c->best_trust) {
       c->best_trust = trust(rule);
       c->rule = rule;
     }
-    if (c->seen.insert(file).second) c->sources.push_back(std::string(file));
+    if (c->seen.insert(file).second) {
+      c->sources.push_back(std::string(file));
+      c->sites.push_back(sites[r]);
+    }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.best_trust != b.best_trust) return a.best_trust < b.best_trust;
-    if (a.sources.size() != b.sources.size()) return a.sources.size() > b.sources.size();
-    return a.first_rank < b.first_rank;
-  });
+  std::stable_sort(out.begin(), out.end(), before);
+  if (std::string_view(field) == "parameter_sizes" && out.size() > 1) fold_same_sizes(out);
   return out;
 }
 
@@ -133,6 +225,13 @@ std::vector<NameKey> member_names(const Group& group, const std::vector<ClusterI
 
 }  // namespace
 
+std::string source_site(const json& record, const FileSet* editor_files) {
+  // An editor's file first: what an editor wrote is theirs even when it cites a page.
+  if (editor_files && editor_files->count(view(record, "source_file"))) return std::string(kEditorsFile);
+  if (auto host = fields::url_host(view(record, "source_url")); !host.empty()) return host;
+  return std::string(kScrapedPage);
+}
+
 std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename,
                            const std::vector<NameKey>* known) {
   return rename.empty() ? pick_name(member_names(group, inputs, known)) : rename;
@@ -140,7 +239,7 @@ std::string canonical_name(const Group& group, const std::vector<ClusterInput>& 
 
 CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
                              const std::vector<json>& records, const std::string& rename,
-                             const std::vector<NameKey>* known) {
+                             const std::vector<NameKey>* known, const FileSet* editor_files) {
   CanonicalTool t;
   const std::vector<NameKey> names = member_names(group, inputs, known);
   t.name = rename.empty() ? pick_name(names) : rename;
@@ -169,8 +268,11 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   t.sources.assign(sources.begin(), sources.end());
   t.source_urls.assign(urls.begin(), urls.end());
 
+  std::vector<std::string> sites;
+  sites.reserve(records.size());
+  for (const auto& r : records) sites.push_back(source_site(r, editor_files));
   for (const char* field : kFields) {
-    auto c = candidates(field, records);
+    auto c = candidates(field, records, sites);
     if (c.empty()) {
       t.fields[field] = nullptr;
       continue;
@@ -182,7 +284,7 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
                        }) != std::end(kConflictFields);
     if (conflicting && c.size() > 1) {
       Conflict k{field, {}};
-      for (auto& x : c) k.values.push_back({*x.value, std::move(x.sources), std::move(x.rule)});
+      for (auto& x : c) k.values.push_back({*x.value, std::move(x.sources), std::move(x.rule), std::move(x.sites)});
       t.conflicts.push_back(std::move(k));
     }
   }

@@ -12,10 +12,16 @@
 //   - each field: the value given by the most trusted rule (site profile > JSON-LD > meta tags
 //     > title/h1 > prose), then by the most members, then the first record in id order;
 //   - conflicts: for vendor, category, kind, licence, price and parameter sizes, when members
-//     give different values, every value with the records (files) that gave it.
+//     give different values, every value with the records (files) that gave it and, for each
+//     file, the site a reader may be shown instead (source_site). Parameter sizes that are the
+//     same within rounding (fields::same_size: "3B" and "3.08B") are one value, the most
+//     precise label kept, with the sources of both; sizes that differ beyond it conflict.
 // Pure: no I/O; never throws on data.
 #pragma once
+#include <functional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +34,7 @@ struct SourcedValue {
   nlohmann::json value;              // as in the record JSON
   std::vector<std::string> sources;  // inbox files that gave this value
   std::string rule;                  // the rule of the chosen source
+  std::vector<std::string> sites;    // what a reader may see of sources[k] (source_site), same order
 };
 
 struct Conflict {
@@ -57,12 +64,24 @@ struct CanonicalTool {
   std::vector<std::string> members;  // record ids, sorted
 };
 
+// Inbox file names, looked up by string_view.
+using FileSet = std::set<std::string, std::less<>>;
+
+// What a reader may be told a record came from, never its file name: the host of its
+// source_url without "www." ("huggingface.co"); kEditorsFile when the record came from an
+// editor's directives file (its source_file is in `editor_files`, which may be null); else
+// kScrapedPage.
+inline constexpr std::string_view kEditorsFile = "an editor's file";
+inline constexpr std::string_view kScrapedPage = "a scraped page";
+std::string source_site(const nlohmann::json& record, const FileSet* editor_files = nullptr);
+
 // `records[k]` is the record JSON of `group.members[k]`; `rename` (may be empty) is an
 // editor's name; `names` (may be null) holds analyse_name of every input's name, by input
-// index, when the caller has it already.
+// index, when the caller has it already; `editor_files` (may be null) names the inbox files
+// that are editors' directives (source_site).
 CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>& inputs,
                              const std::vector<nlohmann::json>& records, const std::string& rename = {},
-                             const std::vector<NameKey>* names = nullptr);
+                             const std::vector<NameKey>* names = nullptr, const FileSet* editor_files = nullptr);
 
 // The name canonical_tool would give, from the names alone (no record JSON needed).
 std::string canonical_name(const Group& group, const std::vector<ClusterInput>& inputs, const std::string& rename = {},

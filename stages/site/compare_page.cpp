@@ -102,7 +102,7 @@ std::string split_read(const Index& ix, const json& a, const json& b, const std:
 }
 
 // One cell of the facts table: the value, and when the sources disagree, every value with
-// the files it came from.
+// the sites it came from (never the inbox files: this page is the reader's).
 Data fact_cell(const json& tool, const std::string& field, const std::string& shown) {
   Data d;
   d.set("value", shown);
@@ -112,7 +112,7 @@ Data fact_cell(const json& tool, const std::string& field, const std::string& sh
     for (auto& c : *it)
       if (str(c, "field") == field) {
         conflict = true;
-        values = conflict_values(c);
+        values = conflict_values(c, SourcesFor::readers);
       }
   d.set("conflict", conflict);
   d.set("values", values);

@@ -163,18 +163,45 @@ Data merged_from_rows(const json& tool) {
   return rows;
 }
 
-Data conflict_values(const json& conflict) {
+namespace {
+
+std::vector<std::string> strings(const json& v, const char* key) {
+  std::vector<std::string> out;
+  if (auto it = v.find(key); it != v.end() && it->is_array())
+    for (auto& s : *it)
+      if (s.is_string()) out.push_back(s.get<std::string>());
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+// What a reader is told a value came from: the site of each source (`sites[k]` is that of
+// `sources[k]`), each once, in the order first given. A source without one (site data from
+// before sites were kept) is "a scraped page", the words canonical.hpp's source_site uses.
+std::vector<std::string> reader_sources(const json& v) {
+  const auto sources = strings(v, "sources"), sites = strings(v, "sites");
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < std::max(sources.size(), sites.size()); ++k) {
+    std::string site = k < sites.size() && !sites[k].empty() ? sites[k] : "a scraped page";
+    if (std::find(out.begin(), out.end(), site) == out.end()) out.push_back(std::move(site));
+  }
+  return out;
+}
+
+}  // namespace
+
+Data conflict_values(const json& conflict, SourcesFor who) {
   const std::string field = str(conflict, "field");
   Data values(Data::type::list);
   if (!conflict.contains("values") || !conflict["values"].is_array()) return values;
   for (auto& v : conflict["values"]) {
-    std::string files;
-    if (v.contains("sources") && v["sources"].is_array())
-      for (auto& s : v["sources"])
-        if (s.is_string()) files += (files.empty() ? "" : ", ") + s.get<std::string>();
     Data item;
     item.set("value", value_text(field, v.contains("value") ? v["value"] : json()));
-    item.set("sources", files);
+    item.set("sources", joined(who == SourcesFor::readers ? reader_sources(v) : strings(v, "sources")));
     values.push_back(item);
   }
   return values;

@@ -76,8 +76,14 @@ struct FactRow {
   std::string (*text)(const json& tool);
 };
 const std::vector<FactRow>& fact_rows();
-// A conflict's values as a list of {value, sources} ("70B, 400B", "a.html, b.html").
-Data conflict_values(const json& conflict);
+// Who a conflict's sources are shown to. Readers see sites, never an inbox file name: each
+// value's `sites` (docs/site-data.md), de-duplicated in the order first given; a value without
+// them (site data written before sites were kept) shows "a scraped page" per source. The
+// editor's report shows the file names.
+enum class SourcesFor { readers, editors };
+// A conflict's values as a list of {value, sources}: ("70B, 400B", "huggingface.co,
+// launchboard.example") for readers, ("70B, 400B", "a.html, b.html") for editors.
+Data conflict_values(const json& conflict, SourcesFor who);
 // A tool's merge record as rows of {name, file, reason, joined_with}.
 Data merged_from_rows(const json& tool);
 

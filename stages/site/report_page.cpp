@@ -52,7 +52,7 @@ Data report_page(const Index& ix) {
         row.set("tool", str(*t, "name"));
         row.set("url", tool_url(str(*t, "slug")));
         row.set("field", str(x, "field"));
-        row.set("values", conflict_values(x));
+        row.set("values", conflict_values(x, SourcesFor::editors));
         conflicts.push_back(row);
       }
   }

@@ -124,7 +124,7 @@ Data tool_page(const Index& ix, const json& tool) {
     for (auto& c : *it) {
       Data row;
       row.set("label", field_label(str(c, "field")));
-      Data values = conflict_values(c);
+      Data values = conflict_values(c, SourcesFor::readers);
       row.set("values", values);
       conflicts.push_back(row);
     }

@@ -33,8 +33,20 @@ text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 assert "Panel ship 100% 4 of 4" in text, text[:3000]
 assert "Community 50% 4 votes" in text, text[:3000]
 PY
-check "Code Llama 4's conflicting licences are shown with their sources" \
-  grep -q 'Research license (permissive) <span class="source">(launchboard-code-llama-4.html' "$S/tools/code-llama-4/index.html"
+check "Code Llama 4's conflicting licences are shown with their sources' sites" \
+  grep -q 'Research license (permissive) <span class="source">(launchboard.example, tool-verdicts.example)' "$S/tools/code-llama-4/index.html"
+check "no conflict on a reader's page names an inbox file; the editor's report does" "$PY" - "$S" <<'PY'
+import sys, os, re
+root = sys.argv[1]
+for sub in ("tools", "compare"):
+    for name in os.listdir(os.path.join(root, sub)):
+        page = open(os.path.join(root, sub, name, "index.html"), encoding="utf-8").read()
+        for block in re.findall(r'Where the sources disagree</h3>.*?</ul>\s*</section>|<ul class="conflict-values">.*?</ul>', page, re.S):
+            assert not re.search(r'\.(html|txt|xml)\b', block), (sub, name, block)
+report = open(os.path.join(root, "report", "index.html"), encoding="utf-8").read()
+conflicts = report[report.index('id="conflicts"'):report.index('id="pairs"')]
+assert 'Research license (permissive) <span class="source">(launchboard-code-llama-4.html' in conflicts, conflicts
+PY
 check "the report lists the file moved aside and the review waiting" "$PY" - "$S/report/index.html" <<'PY'
 import sys
 page = open(sys.argv[1], encoding="utf-8").read()

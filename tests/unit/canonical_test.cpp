@@ -99,7 +99,111 @@ BOOST_AUTO_TEST_CASE(trusted_rule_wins_and_conflicts_keep_their_sources) {
   BOOST_REQUIRE_EQUAL(t.conflicts[0].values.size(), 2u);
   BOOST_TEST(t.conflicts[0].values[0].value == llama);
   BOOST_TEST((t.conflicts[0].values[1].sources == std::vector<std::string>{"lb.html", "hf.html"}));
+  BOOST_TEST((t.conflicts[0].values[1].sites == std::vector<std::string>{"a scraped page", "a scraped page"}));
   BOOST_TEST(t.fields["price"].is_null());
+}
+
+BOOST_AUTO_TEST_CASE(each_source_of_a_conflict_carries_the_site_a_reader_may_see) {
+  json apache = {{"spdx", "Apache-2.0"}, {"name", "Apache License 2.0"}};
+  json mit = {{"spdx", "MIT"}, {"name", "MIT License"}};
+  Built b;
+  auto with_url = [](json r, const char* url) {
+    r["source_url"] = url;
+    return r;
+  };
+  add(b, "1", with_url(record("Alpha", "hf-alpha.html", "title", {{"license", apache}}),
+                       "https://www.huggingface.co/acme/alpha"));
+  add(b, "2", record("Alpha", "alpha-fix.xml", "title", {{"license", mit}}));
+  add(b, "3", record("Alpha", "saved-page.html", "title", {{"license", mit}}));
+  add(b, "4", with_url(record("Alpha", "hf-alpha-2.html", "title", {{"license", apache}}),
+                       "https://huggingface.co/acme/alpha-instruct"));
+  FileSet editors{"alpha-fix.xml"};
+  Group g{{0, 1, 2, 3}, {}};
+  auto t = canonical_tool(g, b.inputs, b.records, "", nullptr, &editors);
+  BOOST_REQUIRE_EQUAL(t.conflicts.size(), 1u);
+  const auto& v = t.conflicts[0].values;
+  BOOST_REQUIRE_EQUAL(v.size(), 2u);
+  BOOST_TEST((v[0].sources == std::vector<std::string>{"hf-alpha.html", "hf-alpha-2.html"}));
+  BOOST_TEST((v[0].sites == std::vector<std::string>{"huggingface.co", "huggingface.co"}));
+  BOOST_TEST((v[1].sources == std::vector<std::string>{"alpha-fix.xml", "saved-page.html"}));
+  BOOST_TEST((v[1].sites == std::vector<std::string>{"an editor's file", "a scraped page"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_record_s_site_is_its_host_an_editor_s_file_or_a_scraped_page) {
+  FileSet editors{"d.xml"};
+  BOOST_TEST(source_site({{"source_file", "a.html"}, {"source_url", "https://WWW.Launchboard.example/p?x=1"}}, &editors) ==
+             "launchboard.example");
+  BOOST_TEST(source_site({{"source_file", "d.xml"}, {"source_url", "https://hf.co/x"}}, &editors) == "an editor's file");
+  BOOST_TEST(source_site({{"source_file", "d.xml"}}) == "a scraped page");  // no list of editors' files
+  BOOST_TEST(source_site({{"source_file", "a.html"}, {"source_url", nullptr}}, &editors) == "a scraped page");
+  BOOST_TEST(source_site({{"source_file", "a.html"}, {"source_url", "javascript:alert(1)"}}, &editors) == "a scraped page");
+}
+
+namespace {
+
+json sizes(std::initializer_list<std::pair<const char*, double>> list) {
+  json a = json::array();
+  for (auto& [label, total] : list) a.push_back({{"label", label}, {"total", total}, {"active", nullptr}, {"experts", 0}});
+  return a;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sizes_the_same_within_rounding_are_one_value_the_precise_one_kept) {
+  Built b;
+  // The less precise value is the more trusted: it is still the precise one that is shown.
+  add(b, "1", record("SmolLM3", "card.html", "profile tool-verdicts.example: parameter_sizes",
+                     {{"parameter_sizes", sizes({{"3B", 3e9}})}}));
+  add(b, "2", record("SmolLM3", "hf.html", "json-ld SoftwareApplication.parameterSize",
+                     {{"parameter_sizes", sizes({{"3.08B", 3.08e9}})}}));
+  add(b, "3", record("SmolLM3", "blog.html", "meta description -> sizes in prose",
+                     {{"parameter_sizes", sizes({{"3B", 3e9}})}}));
+  auto t = build(b);
+  BOOST_TEST(t.conflicts.empty());
+  BOOST_TEST(t.fields["parameter_sizes"] == sizes({{"3.08B", 3.08e9}}));
+  BOOST_TEST(t.provenance["parameter_sizes"]["file"] == "hf.html");
+  BOOST_TEST(t.provenance["parameter_sizes"]["rule"] == "json-ld SoftwareApplication.parameterSize");
+}
+
+BOOST_AUTO_TEST_CASE(sizes_beyond_rounding_still_conflict) {
+  Built b;
+  add(b, "1", record("Llama", "a.html", "title", {{"parameter_sizes", sizes({{"3B", 3e9}})}}));
+  add(b, "2", record("Llama", "b.html", "title", {{"parameter_sizes", sizes({{"7B", 7e9}})}}));
+  add(b, "3", record("Llama", "c.html", "title", {{"parameter_sizes", sizes({{"7.24B", 7.24e9}})}}));
+  auto t = build(b);
+  BOOST_REQUIRE_EQUAL(t.conflicts.size(), 1u);
+  const auto& v = t.conflicts[0].values;
+  BOOST_REQUIRE_EQUAL(v.size(), 2u);  // 7B and 7.24B are one value; 3B is another
+  BOOST_TEST(v[0].value == sizes({{"7.24B", 7.24e9}}));
+  BOOST_TEST((v[0].sources == std::vector<std::string>{"c.html", "b.html"}));
+  BOOST_TEST(v[1].value == sizes({{"3B", 3e9}}));
+  BOOST_TEST((v[1].sources == std::vector<std::string>{"a.html"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_rough_size_never_joins_two_precise_ones_that_differ) {
+  Built b;
+  add(b, "1", record("Qwen", "a.html", "title", {{"parameter_sizes", sizes({{"3B", 3e9}})}}));
+  add(b, "2", record("Qwen", "b.html", "title", {{"parameter_sizes", sizes({{"3.08B", 3.08e9}})}}));
+  add(b, "3", record("Qwen", "c.html", "title", {{"parameter_sizes", sizes({{"2.96B", 2.96e9}})}}));
+  auto t = build(b);
+  BOOST_REQUIRE_EQUAL(t.conflicts.size(), 1u);
+  const auto& v = t.conflicts[0].values;
+  BOOST_REQUIRE_EQUAL(v.size(), 2u);
+  BOOST_TEST(v[0].value == sizes({{"3.08B", 3.08e9}}));  // 3B joined the first precise value
+  BOOST_TEST((v[0].sources == std::vector<std::string>{"b.html", "a.html"}));
+  BOOST_TEST(v[1].value == sizes({{"2.96B", 2.96e9}}));
+}
+
+BOOST_AUTO_TEST_CASE(size_lists_are_the_same_when_every_size_is) {
+  Built b;
+  add(b, "1", record("Code Llama 4", "a.html", "title", {{"parameter_sizes", sizes({{"70B", 7e10}, {"400B", 4e11}})}}));
+  add(b, "2", record("Code Llama 4", "b.html", "title", {{"parameter_sizes", sizes({{"402B", 4.02e11}, {"70.6B", 7.06e10}})}}));
+  add(b, "3", record("Code Llama 4", "c.html", "title", {{"parameter_sizes", sizes({{"7B", 7e9}, {"34B", 3.4e10}, {"200B", 2e11}})}}));
+  auto t = build(b);
+  BOOST_REQUIRE_EQUAL(t.conflicts.size(), 1u);
+  BOOST_REQUIRE_EQUAL(t.conflicts[0].values.size(), 2u);
+  BOOST_TEST(t.conflicts[0].values[0].value == sizes({{"402B", 4.02e11}, {"70.6B", 7.06e10}}));
+  BOOST_TEST(t.conflicts[0].values[1].value == sizes({{"7B", 7e9}, {"34B", 3.4e10}, {"200B", 2e11}}));
 }
 
 BOOST_AUTO_TEST_CASE(texts_differ_without_conflict) {

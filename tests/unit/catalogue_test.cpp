@@ -216,4 +216,32 @@ BOOST_AUTO_TEST_CASE(a_stored_tool_of_an_older_format_is_merged_again) {
   BOOST_TEST(json::parse(out.tools[0].json)["tagline"].is_null());
 }
 
+BOOST_AUTO_TEST_CASE(a_conflict_names_each_source_s_site_beside_its_file) {
+  History h;
+  auto with = [](RecordIn r, const char* file, const char* url, const char* licence) {
+    json j = json::parse(r.json);
+    j["source_file"] = file;
+    j["source_url"] = url ? json(url) : json(nullptr);
+    j["license"] = {{"spdx", nullptr}, {"name", licence}};
+    return RecordIn{r.id, j.dump()};
+  };
+  auto recs = kNight1;
+  recs[3] = with(recs[3], "hf-code-llama-4.html", "https://huggingface.co/meta/code-llama-4", "Llama Community License");
+  recs.push_back(with(rec("r6", "Code Llama 4", "Meta", "code"), "d.xml", nullptr, "Research licence"));
+  recs.push_back(with(rec("r7", "Code Llama 4", "Meta", "code"), "saved.html", nullptr, "Research licence"));
+  h.directives = {directive(1, "pair", "Code Llama 4", "SmolLM3")};  // d.xml is an editor's file
+  h.night(recs, "2026-11-21");
+  const auto* tool = h.live_named("Code Llama 4");
+  BOOST_REQUIRE(tool);
+  auto conflicts = json::parse(tool->json)["conflicts"];
+  BOOST_REQUIRE_EQUAL(conflicts.size(), 1u);
+  BOOST_TEST(conflicts[0]["field"] == "license");
+  auto values = conflicts[0]["values"];
+  BOOST_REQUIRE_EQUAL(values.size(), 2u);
+  BOOST_TEST(values[0]["sources"] == json({"d.xml", "saved.html"}));
+  BOOST_TEST(values[0]["sites"] == json({"an editor's file", "a scraped page"}));
+  BOOST_TEST(values[1]["sources"] == json({"hf-code-llama-4.html"}));
+  BOOST_TEST(values[1]["sites"] == json({"huggingface.co"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

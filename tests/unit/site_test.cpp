@@ -39,6 +39,13 @@ json small_site() {
                  {"license", {{"name", "Apache License 2.0"}, {"spdx", "Apache-2.0"}}},
                  {"parameter_sizes", {{{"label", "2B"}}}},
                  {"homepage", "https://alpha.example/"},
+                 {"conflicts", json::array({{{"field", "license"},
+                                             {"values", json::array({{{"value", {{"name", "Apache License 2.0"}, {"spdx", "Apache-2.0"}}},
+                                                                      {"sources", {"hf-alpha.html", "hf-alpha-mirror.html"}},
+                                                                      {"sites", {"huggingface.co", "huggingface.co"}}},
+                                                                     {{"value", {{"name", "MIT License"}, {"spdx", "MIT"}}},
+                                                                      {"sources", {"alpha-fix.xml", "lb-alpha.html", "old.html"}},
+                                                                      {"sites", {"an editor's file", "launchboard.example", "an editor's file"}}}})}}})},
                  {"reviews", {{{"reviewer", "builder"}, {"verdict", "ship"}, {"quote", "Clean primitive."}, {"date", "2026-11-20"}},
                               {{"reviewer", "skeptic"}, {"verdict", "skip"}, {"quote", "Crowded shelf."}, {"date", "2026-11-20"}}}},
                  {"community", {{"ship", 3}, {"total", 4}}}};
@@ -228,9 +235,33 @@ BOOST_AUTO_TEST_CASE(comparison_page_reads_the_panel_community_and_price) {
   has("<td>none claimed</td>");
   // Where both reviewed: the builder ships both.
   BOOST_TEST(site.at("compare/alpha-vs-bad-tool/index.html").find("The Builder ships both") != std::string::npos);
-  // The hostile tool's conflicting vendor is flagged with its (escaped) source file.
+  // The hostile tool's conflicting vendor is flagged; its source, which names no site (site
+  // data from before sites were kept), is "a scraped page", never the file.
   BOOST_TEST(site.at("compare/alpha-vs-bad-tool/index.html").find("Sources disagree") != std::string::npos);
-  BOOST_TEST(site.at("compare/alpha-vs-bad-tool/index.html").find("(evil&quot;.html)") != std::string::npos);
+  BOOST_TEST(site.at("compare/alpha-vs-bad-tool/index.html").find("(a scraped page)") != std::string::npos);
+  BOOST_TEST(site.at("compare/alpha-vs-bad-tool/index.html").find("evil") == std::string::npos);
+  BOOST_TEST(site.at("report/index.html").find("(evil&quot;.html)") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(readers_see_a_conflict_s_sites_and_the_editor_s_report_its_files) {
+  auto site = render(small_site());
+  const std::vector<std::string> files{"hf-alpha.html", "hf-alpha-mirror.html", "alpha-fix.xml", "lb-alpha.html", "old.html"};
+  const std::string apache = "Apache License 2.0 (Apache-2.0) <span class=\"source\">(huggingface.co)</span>";
+  const std::string mit = "MIT License (MIT) <span class=\"source\">(an editor&#39;s file, launchboard.example)</span>";
+  for (auto path : {"tools/alpha/index.html", "compare/alpha-vs-gamma/index.html", "compare/alpha-vs-bad-tool/index.html"}) {
+    const auto& page = site.at(path);
+    BOOST_TEST(page.find(apache) != std::string::npos, path);  // each site once, in the order first given
+    BOOST_TEST(page.find(mit) != std::string::npos, path);
+    for (auto& f : files) BOOST_TEST(page.find(f) == std::string::npos, path << " shows " << f);
+  }
+  for (auto& [path, bytes] : site)
+    if (path != "report/index.html")
+      for (auto& f : files) BOOST_TEST(bytes.find(f) == std::string::npos, path << " shows " << f);
+  const auto& report = site.at("report/index.html");
+  BOOST_TEST(report.find("Apache License 2.0 (Apache-2.0) <span class=\"source\">(hf-alpha.html, hf-alpha-mirror.html)</span>") !=
+             std::string::npos);
+  BOOST_TEST(report.find("MIT License (MIT) <span class=\"source\">(alpha-fix.xml, lb-alpha.html, old.html)</span>") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(benchmarks_are_found_by_whole_name) {

@@ -250,6 +250,20 @@ BOOST_DATA_TEST_CASE(size_label_formats_counts, bdata::make(kLabels), c) {
   BOOST_TEST(size_label(c.params) == c.label);
 }
 
+BOOST_AUTO_TEST_CASE(sizes_within_rounding_are_the_same_and_the_longer_label_is_more_precise) {
+  auto one = [](const char* text) { return parse_sizes(text).at(0); };
+  BOOST_TEST(same_size(one("3B"), one("3.08B")));
+  BOOST_TEST(same_size(one("8.03B"), one("8B")));
+  BOOST_TEST(!same_size(one("3B"), one("7B")));
+  BOOST_TEST(!same_size(one("1.5B"), one("1.55B")));
+  BOOST_TEST(!same_size(one("8x7B"), one("56B")));
+  BOOST_TEST(size_digits(one("3B")) == 1);
+  BOOST_TEST(size_digits(one("3.08B")) == 3);
+  BOOST_TEST(size_digits(one("500M")) == 1);
+  BOOST_TEST(size_digits(one("135M")) == 3);
+  BOOST_TEST(size_digits(one("8x7B")) == 1);
+}
+
 BOOST_AUTO_TEST_CASE(hostile_input_stays_linear) {
   const auto t0 = std::chrono::steady_clock::now();
   std::string s;

@@ -724,4 +724,6 @@ bool same_size(const ParamSize& a, const ParamSize& b) {
   return same_count(*a.active, label_digits(la), *b.active, label_digits(lb));
 }
 
+int size_digits(const ParamSize& s) { return label_digits(s.label); }
+
 }  // namespace tv::fields

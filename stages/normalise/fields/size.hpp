@@ -54,4 +54,9 @@ namespace tv::fields {
 // must agree the same way; "8x7B" is never the same as "56B".
 bool same_size(const ParamSize& a, const ParamSize& b);
 
+// The significant digits a size's label states, the measure same_size rounds by: "3B" 1,
+// "3.08B" 3, "500M" 1, "135M" 3, "8x7B" 1. Of two sizes that are the same, the one with more
+// digits is the more precise.
+int size_digits(const ParamSize& s);
+
 }  // namespace tv::fields
