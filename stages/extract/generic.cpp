@@ -1,5 +1,6 @@
 #include "stages/extract/generic.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -141,6 +142,24 @@ bool own_site(const std::string& org, const std::vector<Fact>& urls) {
   return false;
 }
 
+// "TheBloke/Mistral-7B-Instruct-v0.2-GGUF · Mirror": a repository id in a title names its
+// organisation, the maker or a re-uploader (normalise decides which), believed as a meta tag.
+void repository_org(const Meta& m, PageFacts& f) {
+  for (const auto* v : {&m.og_title, &m.title, &m.h1})
+    for (const auto& t : *v) {
+      std::string s = fields::clean_decoded_text(t.value);
+      auto slash = s.find('/');
+      if (slash == std::string::npos || slash == 0) continue;
+      auto end = s.find_first_of(" |", slash);
+      std::string_view org = std::string_view(s).substr(0, slash), model = std::string_view(s).substr(slash + 1, end == std::string::npos ? std::string::npos : end - slash - 1);
+      auto id_char = [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; };
+      if (model.empty() || !std::all_of(org.begin(), org.end(), id_char) || !std::all_of(model.begin(), model.end(), id_char))
+        continue;
+      f.vendor.push_back({std::string(org), t.rule + " repository organisation"});
+      return;
+    }
+}
+
 void add_body(const pugi::xml_document& doc, PageFacts& f) {
   auto b = read_body_facts(doc);
   after_structured(f.vendor, b.vendor);
@@ -214,6 +233,7 @@ PageFacts extract_facts(const pugi::xml_document& doc, const ProfileSet& profile
     for (const auto& d : *v) social.push_back({d.value, d.rule});
   f.tagline.insert(f.tagline.begin() + std::ptrdiff_t(jsonld_taglines), social.begin(), social.end());
   append(f.vendor, m.dc_creator);
+  repository_org(m, f);
   append(f.category, m.dc_subject);
 
   for (const auto& u : f.url) {

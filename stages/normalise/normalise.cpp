@@ -132,7 +132,13 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
       r.tagline.set(s, at(r.description.from.rule + " -> first sentence"));
   }
 
-  if (auto v = first_clean(f.vendor)) {
+  if (auto v = first_clean(f.vendor); v && fields::is_reuploader(v->value)) {
+    // A re-uploader (a GGUF/MLX/AWQ conversion) is not the maker: the base model's maker is.
+    if (auto maker = fields::maker_of_reupload(v->value, r.name.value))
+      r.vendor.set(*maker, at(v->rule + " -> re-upload by " + v->value + " of a " + *maker + " model"));
+    else
+      r.notes.push_back("re-uploaded by " + v->value + " (" + v->rule + "); the maker of the base model is not known");
+  } else if (v) {
     r.vendor.set(fields::canonical_vendor(v->value), at(v->rule));
   } else {
     for (const auto* prose : {&r.description, &r.tagline})

@@ -87,4 +87,25 @@ BOOST_AUTO_TEST_CASE(latin1_without_a_declaration_is_read_as_windows_1252) {
   BOOST_TEST(res.record->encoding == "windows-1252 (fallback windows-1252)");
 }
 
+// A repository id in the title names its organisation; a re-uploader's conversion is a variant
+// of the original, so its maker is the base model's (data/vendors.tsv families).
+BOOST_AUTO_TEST_CASE(a_reupload_is_credited_to_the_maker_of_its_base_model) {
+  auto res = norm(R"X(<html><head><title>TheBloke/Mistral-7B-Instruct-v0.2-GGUF · HF Mirror</title></head>
+    <body><h1>TheBloke/Mistral-7B-Instruct-v0.2-GGUF</h1></body></html>)X");
+  BOOST_REQUIRE_MESSAGE(res.record.has_value(), res.reason);
+  BOOST_TEST(res.record->name.value == "Mistral-7B-Instruct-v0.2-GGUF");
+  BOOST_TEST(res.record->vendor.value == "Mistral AI");
+  BOOST_TEST(res.record->vendor.from.rule.find("re-upload by TheBloke") != std::string::npos);
+
+  res = norm(R"X(<html><head><title>HuggingFaceTB/SmolVLM2-2.2B-Instruct · HF Mirror</title></head><body></body></html>)X");
+  BOOST_REQUIRE(res.record.has_value());
+  BOOST_TEST(res.record->vendor.value == "Hugging Face");
+
+  res = norm(R"X(<html><head><title>bartowski/Zyxwv-9B-GGUF · HF Mirror</title></head><body></body></html>)X");
+  BOOST_REQUIRE(res.record.has_value());
+  BOOST_TEST(!res.record->vendor.present);  // a re-uploader is never the maker
+  BOOST_TEST(res.record->notes.size() == 1u);
+}
+
+
 BOOST_AUTO_TEST_SUITE_END()
