@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "stages/dedupe/reuploaders.hpp"
 #include "stages/normalise/fields/kind.hpp"
 #include "stages/normalise/fields/url.hpp"
 #include "stages/normalise/fields/vendor.hpp"
@@ -58,14 +59,36 @@ std::string source_page(const std::string& url) {
   return host + rest;
 }
 
+// "32k", "128k": a context-length qualifier (names.hpp rule 4).
+bool is_context_tag(const std::string& q) {
+  if (q.size() < 2 || q.back() != 'k') return false;
+  return std::all_of(q.begin(), q.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// One vendor is the other with its domain suffix or "AI" set aside: "Vidyo.ai" / "Vidyo".
+bool vendor_stem_equal(const Analysed& a, const Analysed& b) {
+  return (!a.vendor_stem.empty() && (a.vendor_stem == b.vendor_key || a.vendor_stem == b.vendor_stem)) ||
+         (!b.vendor_stem.empty() && b.vendor_stem == a.vendor_key);
+}
+
 bool vendors_compatible(const Analysed& a, const Analysed& b) {
   if (a.vendor_key.empty() || b.vendor_key.empty()) return true;
-  return a.vendor_key == b.vendor_key || (!a.vendor_head.empty() && a.vendor_head == b.vendor_head);
+  return a.vendor_key == b.vendor_key || (!a.vendor_head.empty() && a.vendor_head == b.vendor_head) ||
+         vendor_stem_equal(a, b);
 }
 
 bool keys_equal(const Analysed& a, const Analysed& b) {
   return a.name.key == b.name.key || a.bare_key == b.bare_key || a.bare_key == b.name.key ||
          a.name.key == b.bare_key;
+}
+
+// `x` with its trailing mode or acronym set aside is `y` ("Claude 3.7 Sonnet (thinking)" /
+// "Claude 3.7 Sonnet"), or its acronym is `y` ("Stable Diffusion XL (SDXL)" / "SDXL").
+bool bracket_names(const Analysed& x, const Analysed& y) {
+  const std::string& base = x.name.base_key;
+  const std::string& alias = x.name.alias;
+  return (!base.empty() && (base == y.name.key || base == y.bare_key || base == y.name.base_key)) ||
+         (!alias.empty() && (alias == y.name.key || alias == y.bare_key));
 }
 
 // One name's stem is the other's key ("Perplexity AI" / "Perplexity").
@@ -148,7 +171,12 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
     const std::string vendor = fields::canonical_vendor(in.vendor);
     a.vendor_key = fold_key(vendor);
     a.vendor_head = first_word_key(vendor);
+    a.vendor_stem = suffix_stem(vendor);
+    // A quantised copy under a re-uploader's name is the original's (rule 1).
+    a.reupload = a.name.quantised && (is_reuploader(in.vendor) || is_reuploader(vendor));
   }
+  for (const auto& q : a.name.qualifiers)
+    if (is_context_tag(q)) a.context = q;
   a.bare_key = strip_vendor(a.name.key, a.vendor_key);
   a.kind_family = kind_family(in.kind);
   a.sketch = sketch_text(in.description);
@@ -166,6 +194,8 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
   add_key(a.blocks, a.name.key);
   add_key(a.blocks, a.bare_key);
   add_key(a.blocks, a.name.stem);
+  add_key(a.blocks, a.name.base_key);
+  add_key(a.blocks, a.name.alias);
   if (!a.page.empty()) add_key(a.blocks, prefixed("u:", a.page));
   if (a.product_like) {
     // The rarest words: few records share them, so their blocks stay small.
@@ -186,12 +216,19 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
 Analysed analyse(const MatchInput& in) { return analyse(in, nullptr); }
 
 Decision compare(const Analysed& a, const Analysed& b) {
-  if (!vendors_compatible(a, b)) return {false, true, "vendors differ"};
+  const bool vendors_ok = vendors_compatible(a, b);
+  // A re-upload only repackages: a context length the other name lacks ("-32k") marks a
+  // fine-tune, and then the vendors count, though softly, since the fine-tune's own record
+  // (not quantised) is what keeps it apart from the original.
+  const bool reupload = (a.reupload || b.reupload) && a.context == b.context;
+  if (!vendors_ok && (a.reupload || b.reupload) && !reupload) return {false, false, "vendors differ"};
+  if (!vendors_ok && !reupload) return {false, true, "vendors differ"};
   if (!a.kind_family.empty() && !b.kind_family.empty() && a.kind_family != b.kind_family)
     return {false, false, "kinds differ"};
-  if (a.name.key.empty() || b.name.key.empty()) return {false, false, "names differ"};
+  if (a.name.key.empty() || b.name.key.empty()) return {false, !vendors_ok, vendors_ok ? "names differ" : "vendors differ"};
 
-  if (keys_equal(a, b)) {
+  const bool keys = keys_equal(a, b);
+  if (keys || bracket_names(a, b) || bracket_names(b, a)) {
     if (!a.name.sizes.empty() && !b.name.sizes.empty()) {
       bool common = false;
       for (const auto& sa : a.name.sizes)
@@ -200,9 +237,12 @@ Decision compare(const Analysed& a, const Analysed& b) {
     }
     if (!a.name.revision.empty() && !b.name.revision.empty() && a.name.revision != b.name.revision)
       return {false, true, "revisions differ"};
+    if (!vendors_ok) return {true, false, "re-upload of the same model"};
+    if (!keys) return {true, false, "same name, mode or acronym in brackets set aside"};
     if (!a.name.sizes.empty() && !b.name.sizes.empty()) return {true, false, "same family, a size in common"};
     return {true, false, "same family"};
   }
+  if (!vendors_ok) return {false, true, "vendors differ"};
 
   const bool same_page = !a.page.empty() && a.page == b.page;
   const bool near = sketches_near(a.sketch, b.sketch);

@@ -13,13 +13,21 @@
 //     may join "Llama 3.2 1B" or "Llama 3.2 3B", never both into one tool.
 //
 // Rules, in order (names are the primary evidence; the rest only confirms or vetoes):
-//   1. both vendors known and incompatible (folded canonical names differ and so do their first
-//      words: "apple computer" / "apple software" are compatible)  -> apart, hard
-//      ("vendors differ");
+//   1. both vendors known and incompatible (folded canonical names differ, so do their first
+//      words: "apple computer" / "apple software" are compatible, and neither is the other with
+//      "AI" or a domain suffix set aside: "Vidyo.ai" / "Vidyo" are compatible) -> apart, hard
+//      ("vendors differ"). Except a re-upload: a record whose name is quantised (names.hpp
+//      rule 4) and whose vendor is a known re-uploader (reuploaders.hpp: TheBloke, bartowski,
+//      mlx-community, ...) goes on to rule 3 whatever the vendors, and is the original's
+//      ("re-upload of the same model") when rule 3 says same; otherwise vendors differ. A
+//      re-upload carrying a context length the other lacks ("Llama-3-8B-Instruct-32k-v0.1-GGUF")
+//      is a fine-tune's copy: vendors differ, not hard;
 //   2. both kinds known and of different families (language, image, video, audio,
 //      embedding; "app" and "multimodal" never decide)             -> apart ("kinds differ");
 //   3. family keys equal, also once a leading vendor name is set aside ("Meta-Llama-3.1-8B" /
-//      "Llama-3.1-8B"):
+//      "Llama-3.1-8B"), or once a trailing mode or acronym in brackets is set aside (names.hpp
+//      rules 9-10: "Claude 3.7 Sonnet (thinking)" / "Claude 3.7 Sonnet", "Stable Diffusion XL
+//      (SDXL)" / "SDXL"; reason "same name, mode or acronym in brackets set aside"):
 //      a. both names carry sizes and none agree (within 15%)         -> apart, hard
 //         ("size siblings");
 //      b. both carry a pre-1.0 revision and they differ ("v0.2" / "v0.3") -> apart, hard
@@ -69,6 +77,9 @@ struct Analysed {
   NameKey name;
   std::string vendor_key;   // folded canonical vendor, "" when unknown
   std::string vendor_head;  // folded first word of the canonical vendor
+  std::string vendor_stem;  // the canonical vendor without "AI" or a domain suffix, folded, or ""
+  bool reupload = false;    // a quantised name under a known re-uploader (reuploaders.hpp)
+  std::string context;      // the name's context-length qualifier ("32k"), or ""
   std::string bare_key;     // name.key with a leading vendor key set aside, else name.key
   std::string kind_family;  // "language", "image", "video", "audio", "embedding" or ""
   Sketch sketch;            // of the description
@@ -93,7 +104,8 @@ Decision compare(const Analysed& a, const Analysed& b);  // match() on analysed 
 Decision match(const MatchInput& a, const MatchInput& b);
 
 // Candidate block keys of a record (see the contract): the name key, the key without a
-// leading vendor, the stem, "u:" + source page, and for product-like titles "t:" + each of its
+// leading vendor, the stem, the key without a bracket mode or acronym and the acronym, "u:" +
+// source page, and for product-like titles "t:" + each of its
 // four rarest words. At most kMaxBlockKeys, distinct.
 std::vector<std::string> block_keys(const Analysed& a);
 
