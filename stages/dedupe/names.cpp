@@ -519,6 +519,7 @@ void mode_or_alias(const std::string& base, bool had_size, NameKey* out) {
   }
   out->base_key = outer_key(outer, had_size);
   if (out->base_key.empty()) return;
+  out->mode = mode;
   if (acronym && itoks[0].low.size() >= 3) out->alias = itoks[0].low;
 }
 

@@ -93,6 +93,7 @@ struct NameKey {
   std::string revision;                  // "v0.2" (rule 8), or ""
   std::string base_key;                  // key without a trailing mode or alias (rule 9), or ""
   std::string alias;                     // acronym given in brackets, folded (rule 10), or ""
+  bool mode = false;                     // base_key sets a mode aside, not an acronym (rule 9)
 };
 
 NameKey analyse_name(std::string_view name);
