@@ -77,9 +77,18 @@ bool vendors_compatible(const Analysed& a, const Analysed& b) {
          vendor_stem_equal(a, b);
 }
 
+// `x`'s key is `y`'s vendor followed by `y`'s key: "Meta-Llama-3.1-8B" (no vendor, or a
+// re-uploader) / "Llama-3.1-8B" by Meta. Compared in place: no string is built per pair.
+bool carries_vendor(const Analysed& x, const Analysed& y) {
+  const std::string& v = y.vendor_key;
+  const std::string& k = y.name.key;
+  return !v.empty() && !k.empty() && x.name.key.size() == v.size() + k.size() &&
+         x.name.key.compare(0, v.size(), v) == 0 && x.name.key.compare(v.size(), k.size(), k) == 0;
+}
+
 bool keys_equal(const Analysed& a, const Analysed& b) {
   return a.name.key == b.name.key || a.bare_key == b.bare_key || a.bare_key == b.name.key ||
-         a.name.key == b.bare_key;
+         a.name.key == b.bare_key || carries_vendor(a, b) || carries_vendor(b, a);
 }
 
 // `x` with its trailing mode or acronym set aside is `y` ("Claude 3.7 Sonnet (thinking)" /
@@ -110,9 +119,10 @@ bool vendor_names_product(const Analysed& x, const Analysed& y) {
 // `y` is a short name (at most kShortName words) that `x` merely extends: "Gemini 2.5 Flash" /
 // "Gemini 2.5 Flash Lite", "ChatGPT" / "ChatGPT Writer". Word similarity cannot tell a variant
 // from filler there; the names rules keep them apart.
+// Keys are read without a bracket mode or acronym ("Kimi K2 0905 (exacto)" reads "kimik2").
 bool extends(const Analysed& x, const Analysed& y) {
-  const std::string& k = x.name.key;
-  const std::string& s = y.name.key;
+  const std::string& k = x.name.base_key.empty() ? x.name.key : x.name.base_key;
+  const std::string& s = y.name.base_key.empty() ? y.name.key : y.name.base_key;
   return y.family_words <= kShortName && k.size() > s.size() && k.compare(0, s.size(), s) == 0;
 }
 
@@ -173,7 +183,8 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
     a.vendor_head = first_word_key(vendor);
     a.vendor_stem = suffix_stem(vendor);
     // A quantised copy under a re-uploader's name is the original's (rule 1).
-    a.reupload = a.name.quantised && (is_reuploader(in.vendor) || is_reuploader(vendor));
+    a.reupload = a.name.quantised &&
+                 (is_reuploader(in.vendor) || is_reuploader(vendor) || is_reuploader(a.vendor_stem));
   }
   for (const auto& q : a.name.qualifiers)
     if (is_context_tag(q)) a.context = q;
@@ -187,13 +198,19 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
     if (t.tokens.size() >= kMinProductWords) {
       a.product_like = true;
       a.title = std::move(t);
-      a.family_words = count_words(a.name.family);
+      std::string_view family = a.name.family;
+      if (!a.name.base_key.empty())  // without the mode or acronym set aside (names.hpp rule 9)
+        family = family.substr(0, family.rfind(!family.empty() && family.back() == ')' ? '(' : ':'));
+      a.family_words = count_words(family);
     }
   }
 
   add_key(a.blocks, a.name.key);
   add_key(a.blocks, a.bare_key);
   add_key(a.blocks, a.name.stem);
+  // the key as a name carrying this vendor in front would have it (carries_vendor)
+  if (!a.vendor_key.empty() && !a.name.key.empty() && a.bare_key == a.name.key)
+    add_key(a.blocks, a.vendor_key + a.name.key);
   add_key(a.blocks, a.name.base_key);
   add_key(a.blocks, a.name.alias);
   if (!a.page.empty()) add_key(a.blocks, prefixed("u:", a.page));

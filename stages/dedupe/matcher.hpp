@@ -25,7 +25,7 @@
 //   2. both kinds known and of different families (language, image, video, audio,
 //      embedding; "app" and "multimodal" never decide)             -> apart ("kinds differ");
 //   3. family keys equal, also once a leading vendor name is set aside ("Meta-Llama-3.1-8B" /
-//      "Llama-3.1-8B"), or once a trailing mode or acronym in brackets is set aside (names.hpp
+//      "Llama-3.1-8B", the vendor of either record), or once a trailing mode or acronym in brackets is set aside (names.hpp
 //      rules 9-10: "Claude 3.7 Sonnet (thinking)" / "Claude 3.7 Sonnet", "Stable Diffusion XL
 //      (SDXL)" / "SDXL"; reason "same name, mode or acronym in brackets set aside"):
 //      a. both names carry sizes and none agree (within 15%)         -> apart, hard
@@ -45,7 +45,9 @@
 //   6. product-like titles (no size, not a quantised upload, at least 3 words, sharing one of
 //      their rarest-word block keys): title similarity (similarity.hpp) ->
 //      one key extends the other and the shorter family has at most 3 words ("Gemini 2.5
-//      Flash" / "Gemini 2.5 Flash Lite") -> apart ("one name extends the other");
+//      Flash" / "Gemini 2.5 Flash Lite"; keys and families read without a bracket mode or
+//      acronym: "Kimi K2 0905 (exacto)" / "Kimi K2 Thinking") -> apart ("one name extends the
+//      other");
 //      version numbers conflict -> apart, hard ("version numbers differ");
 //      score >= 0 -> same ("similar titles"); else apart ("titles differ"). Model-like names
 //      and short names never take this path, so "GPT-4o" / "GPT-4o mini" stay names' business.
@@ -104,7 +106,8 @@ Decision compare(const Analysed& a, const Analysed& b);  // match() on analysed 
 Decision match(const MatchInput& a, const MatchInput& b);
 
 // Candidate block keys of a record (see the contract): the name key, the key without a
-// leading vendor, the stem, the key without a bracket mode or acronym and the acronym, "u:" +
+// leading vendor, the stem, the vendor key followed by the name key (when the name does not
+// start with it), the key without a bracket mode or acronym and the acronym, "u:" +
 // source page, and for product-like titles "t:" + each of its
 // four rarest words. At most kMaxBlockKeys, distinct.
 std::vector<std::string> block_keys(const Analysed& a);

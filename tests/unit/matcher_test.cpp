@@ -89,6 +89,11 @@ const std::vector<Case> kCases{
     {{"mlx-community/Llama-3.2-1B-Instruct-4bit", "mlx-community"}, {"Llama-3.1-8B-Instruct", "Meta"}, false},
     {{"MaziyarPanahi/Llama-3-8B-Instruct-32k-v0.1-GGUF", "MaziyarPanahi"},
      {"meta-llama/Meta-Llama-3-8B-Instruct", "Meta"}, false},  // a fine-tune's copy
+    {{"unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit", "Unsloth AI"}, {"meta-llama/Llama-3.1-8B-Instruct", "Meta"}, true},
+    // the other record's vendor in front of a name is set aside too
+    {{"Meta-Llama-3.1-8B", ""}, {"Llama-3.1-8B", "Meta"}, true},
+    // a mode does not make a short name long: "Kimi K2 Thinking" extends "Kimi K2"
+    {{"MoonshotAI: Kimi K2 0905 (exacto)", "Moonshot AI"}, {"MoonshotAI: Kimi K2 Thinking", "Moonshot AI"}, false},
 };
 
 MatchInput rec(std::string name, std::string vendor = "", std::string kind = "", std::string description = "",
