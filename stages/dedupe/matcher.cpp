@@ -235,10 +235,9 @@ Analysed analyse(const MatchInput& in) { return analyse(in, nullptr); }
 Decision compare(const Analysed& a, const Analysed& b) {
   const bool vendors_ok = vendors_compatible(a, b);
   // A re-upload only repackages: a context length the other name lacks ("-32k") marks a
-  // fine-tune, and then the vendors count, though softly, since the fine-tune's own record
-  // (not quantised) is what keeps it apart from the original.
+  // fine-tune's copy, and then the vendors count as for any record.
   const bool reupload = (a.reupload || b.reupload) && a.context == b.context;
-  if (!vendors_ok && (a.reupload || b.reupload) && !reupload) return {false, false, "vendors differ"};
+  if (!vendors_ok && (a.reupload || b.reupload) && !reupload) return {false, true, "vendors differ"};
   if (!vendors_ok && !reupload) return {false, true, "vendors differ"};
   if (!a.kind_family.empty() && !b.kind_family.empty() && a.kind_family != b.kind_family)
     return {false, false, "kinds differ"};

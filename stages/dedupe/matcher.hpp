@@ -21,7 +21,7 @@
 //      mlx-community, ...) goes on to rule 3 whatever the vendors, and is the original's
 //      ("re-upload of the same model") when rule 3 says same; otherwise vendors differ. A
 //      re-upload carrying a context length the other lacks ("Llama-3-8B-Instruct-32k-v0.1-GGUF")
-//      is a fine-tune's copy: vendors differ, not hard;
+//      is a fine-tune's copy: vendors differ, hard;
 //   2. both kinds known and of different families (language, image, video, audio,
 //      embedding; "app" and "multimodal" never decide)             -> apart ("kinds differ");
 //   3. family keys equal, also once a leading vendor name is set aside ("Meta-Llama-3.1-8B" /
