@@ -65,6 +65,14 @@ bool is_context_tag(const std::string& q) {
   return std::all_of(q.begin(), q.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "2006": a year written alone (names.hpp rule 4 pops it as a date). Month-year dates and date
+// codes ("May 2024", "0613") are snapshots of one model; a lone year names an edition
+// ("TaxCut 2006" / "TaxCut 2005").
+bool is_lone_year(const std::string& q) {
+  if (q.size() != 4 || !std::all_of(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return (q[0] == '1' && q[1] == '9') || (q[0] == '2' && q[1] == '0');
+}
+
 // One vendor is the other with its domain suffix or "AI" set aside: "Vidyo.ai" / "Vidyo".
 bool vendor_stem_equal(const Analysed& a, const Analysed& b) {
   return (!a.vendor_stem.empty() && (a.vendor_stem == b.vendor_key || a.vendor_stem == b.vendor_stem)) ||
@@ -186,8 +194,10 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
     a.reupload = a.name.quantised &&
                  (is_reuploader(in.vendor) || is_reuploader(vendor) || is_reuploader(a.vendor_stem));
   }
-  for (const auto& q : a.name.qualifiers)
+  for (const auto& q : a.name.qualifiers) {
     if (is_context_tag(q)) a.context = q;
+    if (is_lone_year(q)) a.year = q;
+  }
   a.bare_key = strip_vendor(a.name.key, a.vendor_key);
   a.kind_family = kind_family(in.kind);
   a.sketch = sketch_text(in.description);
@@ -253,6 +263,7 @@ Decision compare(const Analysed& a, const Analysed& b) {
     }
     if (!a.name.revision.empty() && !b.name.revision.empty() && a.name.revision != b.name.revision)
       return {false, true, "revisions differ"};
+    if (!a.year.empty() && !b.year.empty() && a.year != b.year) return {false, true, "editions (years) differ"};
     if (!vendors_ok) return {true, false, "re-upload of the same model"};
     if (!keys) return {true, false, "same name, mode or acronym in brackets set aside"};
     if (!a.name.sizes.empty() && !b.name.sizes.empty()) return {true, false, "same family, a size in common"};

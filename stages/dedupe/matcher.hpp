@@ -31,7 +31,9 @@
 //      a. both names carry sizes and none agree (within 15%)         -> apart, hard
 //         ("size siblings");
 //      b. both carry a pre-1.0 revision and they differ ("v0.2" / "v0.3") -> apart, hard
-//         ("revisions differ");
+//         ("revisions differ"); both carry a year written alone and they differ ("Card Studio
+//         2006" / "2004"; a month-year or a date code is a snapshot and never decides) ->
+//         apart, hard ("editions (years) differ");
 //      c. otherwise                                                   -> same ("same family").
 //      A name without a size (or revision) is the family and joins its variants; a quantised
 //      re-upload has its base's key.
@@ -82,6 +84,7 @@ struct Analysed {
   std::string vendor_stem;  // the canonical vendor without "AI" or a domain suffix, folded, or ""
   bool reupload = false;    // a quantised name under a known re-uploader (reuploaders.hpp)
   std::string context;      // the name's context-length qualifier ("32k"), or ""
+  std::string year;         // a year popped alone from the name ("2006"), or ""
   std::string bare_key;     // name.key with a leading vendor key set aside, else name.key
   std::string kind_family;  // "language", "image", "video", "audio", "embedding" or ""
   Sketch sketch;            // of the description

@@ -92,6 +92,9 @@ const std::vector<Case> kCases{
     {{"unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit", "Unsloth AI"}, {"meta-llama/Llama-3.1-8B-Instruct", "Meta"}, true},
     // the other record's vendor in front of a name is set aside too
     {{"Meta-Llama-3.1-8B", ""}, {"Llama-3.1-8B", "Meta"}, true},
+    // a year written alone is an edition; a month-year is a snapshot of one model
+    {{"hallmark card studio 2006", ""}, {"hallmark card studio 2004", ""}, false},
+    {{"GPT-4o (May 2024)", "OpenAI"}, {"GPT-4o (2024-08-06)", "OpenAI"}, true},
     // a mode does not make a short name long: "Kimi K2 Thinking" extends "Kimi K2"
     {{"MoonshotAI: Kimi K2 0905 (exacto)", "Moonshot AI"}, {"MoonshotAI: Kimi K2 Thinking", "Moonshot AI"}, false},
 };
