@@ -204,7 +204,7 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
   a.page = source_page(in.source_url);
 
   if (a.name.sizes.empty() && !a.name.quantised) {
-    TitleProfile t = profile_title(a.name.display, in.price, stats, kMinProductWords);
+    TitleProfile t = profile_title(a.name.display, in.price, stats, kMinProductWords, in.vendor);
     if (t.tokens.size() >= kMinProductWords) {
       a.product_like = true;
       a.title = std::move(t);

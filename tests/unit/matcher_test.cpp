@@ -263,6 +263,16 @@ BOOST_AUTO_TEST_CASE(product_titles_match_by_words_not_by_key) {
   BOOST_TEST(!match(rec("quickbooks pro 2007 for mac"), rec("quickbooks pro 2007 for windows")).same);
 }
 
+// The maker's name written into one title only is no unmatched word.
+BOOST_AUTO_TEST_CASE(vendor_words_are_set_aside_in_title_similarity) {
+  const TitleProfile shop = profile_title("cyberlink power director 3", "", nullptr, 0);
+  const TitleProfile with = profile_title("power director 3 ultra", "", nullptr, 0, "cyberlink");
+  const TitleProfile without = profile_title("power director 3 ultra", "", nullptr, 0);
+  BOOST_TEST(title_features(shop, with).substitution == 0.0);
+  BOOST_TEST(title_features(shop, without).substitution > 0.0);
+  BOOST_TEST(title_features(shop, with).substitution == title_features(with, shop).substitution);
+}
+
 BOOST_AUTO_TEST_CASE(block_keys_stay_few_and_skip_common_words) {
   const Analysed a = analyse(rec("the print shop 22 deluxe software for windows and mac complete package user edition"));
   const auto keys = block_keys(a);
