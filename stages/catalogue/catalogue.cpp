@@ -103,7 +103,7 @@ double largest_size(const json& sizes) {
 
 // The version of the tool JSON's content rules: a stored tool of another format is merged
 // again even when its records did not change. Bump it when canonical or tool_json changes.
-constexpr int kToolFormat = 1;
+constexpr int kToolFormat = 2;  // 2: issue 15 (a mode never names a tool; modes are variants)
 
 // What pairing reads of a tool: from its merged fields (or its stored JSON, same keys).
 pair::PairTool pair_tool(const json& f, const dedupe::Identity& id, const std::string& name) {
