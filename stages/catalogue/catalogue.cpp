@@ -104,7 +104,8 @@ double largest_size(const json& sizes) {
 
 // The version of the tool JSON's content rules: a stored tool of another format is merged
 // again even when its records did not change. Bump it when canonical or tool_json changes.
-// 2: conflict values carry `sites`; sizes the same within rounding are one value.
+// 2 (issue 15): conflict values carry `sites`; sizes the same within rounding are one value;
+// a mode never names a tool (modes are variants).
 constexpr int kToolFormat = 2;
 
 // What pairing reads of a tool: from its merged fields (or its stored JSON, same keys).

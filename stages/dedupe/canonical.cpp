@@ -188,18 +188,21 @@ std::string pick_name(const std::vector<NameKey>& names) {
   bool always_sized = !names.empty() && std::all_of(names.begin(), names.end(), [](const NameKey& n) {
     return !n.sizes.empty();
   });
-  std::map<std::string, int> count, qualifiers;
+  std::map<std::string, int> count, qualifiers, modes;
   std::set<std::string> whole;
   for (const auto& n : names) {
     std::string form = always_sized ? without_org(n.display) : n.family;
     if (form.empty()) continue;
     ++count[form];
     qualifiers[form] = always_sized ? int(n.qualifiers.size()) : 0;
+    modes[form] = n.mode ? 1 : 0;
     if (n.display == n.family) whole.insert(form);
   }
   if (count.empty()) return names.empty() ? std::string() : names.front().display;
   auto better = [&](const std::string& a, const std::string& b) {  // a better than b?
     if (qualifiers[a] != qualifiers[b]) return qualifiers[a] < qualifiers[b];
+    // "Claude 3.7 Sonnet (thinking)" is a mode of the tool, never its name.
+    if (modes[a] != modes[b]) return modes[a] < modes[b];
     if (count[a] != count[b]) return count[a] > count[b];
     if (whole.count(a) != whole.count(b)) return whole.count(a) > whole.count(b);
     if (a.size() != b.size()) return always_sized ? a.size() < b.size() : a.size() > b.size();
@@ -255,7 +258,7 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   for (const auto& n : names) {
     for (const auto* s : {&n.display, &n.family})
       if (!s->empty() && *s != t.name && (s == &n.display || !always_sized)) aliases.insert(*s);
-    if (!n.sizes.empty() || !n.qualifiers.empty()) variants.insert(n.display);
+    if (!n.sizes.empty() || !n.qualifiers.empty() || n.mode) variants.insert(n.display);
   }
   for (auto i : group.members) {
     t.members.push_back(inputs[i].id);

@@ -3,12 +3,15 @@
 // kept side by side, and the merge record saying why each record belongs.
 //
 // Input records are in the stored record JSON (docs/records.md). Rules:
-//   - name: the family form (names.hpp) most members share; ties go to the form written out in
-//     full as some member's whole name, then the longer (more punctuated: "tl;dv" over "tldv"),
-//     then the smaller in byte order. An editor's rename wins over all of these.
+//   - name: the family form (names.hpp) most members share, never a form with a mode in
+//     brackets while another form has none ("Claude 3.7 Sonnet", not "Claude 3.7 Sonnet
+//     (thinking)"); ties go to the form written out in full as some member's whole name, then
+//     the longer (more punctuated: "tl;dv" over "tldv"), then the smaller in byte order. An
+//     editor's rename wins over all of these.
 //   - aliases: every other display name and family form of the members, sorted, without the
 //     name itself (compared case-sensitively: "GPT-4o" and "gpt-4o" both show).
-//   - variants: members whose names carry sizes or qualifiers ("SmolVLM2-2.2B-Instruct").
+//   - variants: members whose names carry sizes, qualifiers or a mode ("SmolVLM2-2.2B-Instruct",
+//     "Claude 3.7 Sonnet (thinking)").
 //   - each field: the value given by the most trusted rule (site profile > JSON-LD > meta tags
 //     > title/h1 > prose), then by the most members, then the first record in id order;
 //   - conflicts: for vendor, category, kind, licence, price and parameter sizes, when members

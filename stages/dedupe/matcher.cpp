@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "stages/dedupe/reuploaders.hpp"
 #include "stages/normalise/fields/kind.hpp"
 #include "stages/normalise/fields/url.hpp"
 #include "stages/normalise/fields/vendor.hpp"
@@ -58,14 +59,53 @@ std::string source_page(const std::string& url) {
   return host + rest;
 }
 
+// "32k", "128k": a context-length qualifier (names.hpp rule 4).
+bool is_context_tag(const std::string& q) {
+  if (q.size() < 2 || q.back() != 'k') return false;
+  return std::all_of(q.begin(), q.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2006": a year written alone (names.hpp rule 4 pops it as a date). Month-year dates and date
+// codes ("May 2024", "0613") are snapshots of one model; a lone year names an edition
+// ("TaxCut 2006" / "TaxCut 2005").
+bool is_lone_year(const std::string& q) {
+  if (q.size() != 4 || !std::all_of(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return (q[0] == '1' && q[1] == '9') || (q[0] == '2' && q[1] == '0');
+}
+
+// One vendor is the other with its domain suffix or "AI" set aside: "Vidyo.ai" / "Vidyo".
+bool vendor_stem_equal(const Analysed& a, const Analysed& b) {
+  return (!a.vendor_stem.empty() && (a.vendor_stem == b.vendor_key || a.vendor_stem == b.vendor_stem)) ||
+         (!b.vendor_stem.empty() && b.vendor_stem == a.vendor_key);
+}
+
 bool vendors_compatible(const Analysed& a, const Analysed& b) {
   if (a.vendor_key.empty() || b.vendor_key.empty()) return true;
-  return a.vendor_key == b.vendor_key || (!a.vendor_head.empty() && a.vendor_head == b.vendor_head);
+  return a.vendor_key == b.vendor_key || (!a.vendor_head.empty() && a.vendor_head == b.vendor_head) ||
+         vendor_stem_equal(a, b);
+}
+
+// `x`'s key is `y`'s vendor followed by `y`'s key: "Meta-Llama-3.1-8B" (no vendor, or a
+// re-uploader) / "Llama-3.1-8B" by Meta. Compared in place: no string is built per pair.
+bool carries_vendor(const Analysed& x, const Analysed& y) {
+  const std::string& v = y.vendor_key;
+  const std::string& k = y.name.key;
+  return !v.empty() && !k.empty() && x.name.key.size() == v.size() + k.size() &&
+         x.name.key.compare(0, v.size(), v) == 0 && x.name.key.compare(v.size(), k.size(), k) == 0;
 }
 
 bool keys_equal(const Analysed& a, const Analysed& b) {
   return a.name.key == b.name.key || a.bare_key == b.bare_key || a.bare_key == b.name.key ||
-         a.name.key == b.bare_key;
+         a.name.key == b.bare_key || carries_vendor(a, b) || carries_vendor(b, a);
+}
+
+// `x` with its trailing mode or acronym set aside is `y` ("Claude 3.7 Sonnet (thinking)" /
+// "Claude 3.7 Sonnet"), or its acronym is `y` ("Stable Diffusion XL (SDXL)" / "SDXL").
+bool bracket_names(const Analysed& x, const Analysed& y) {
+  const std::string& base = x.name.base_key;
+  const std::string& alias = x.name.alias;
+  return (!base.empty() && (base == y.name.key || base == y.bare_key || base == y.name.base_key)) ||
+         (!alias.empty() && (alias == y.name.key || alias == y.bare_key));
 }
 
 // One name's stem is the other's key ("Perplexity AI" / "Perplexity").
@@ -87,9 +127,10 @@ bool vendor_names_product(const Analysed& x, const Analysed& y) {
 // `y` is a short name (at most kShortName words) that `x` merely extends: "Gemini 2.5 Flash" /
 // "Gemini 2.5 Flash Lite", "ChatGPT" / "ChatGPT Writer". Word similarity cannot tell a variant
 // from filler there; the names rules keep them apart.
+// Keys are read without a bracket mode or acronym ("Kimi K2 0905 (exacto)" reads "kimik2").
 bool extends(const Analysed& x, const Analysed& y) {
-  const std::string& k = x.name.key;
-  const std::string& s = y.name.key;
+  const std::string& k = x.name.base_key.empty() ? x.name.key : x.name.base_key;
+  const std::string& s = y.name.base_key.empty() ? y.name.key : y.name.base_key;
   return y.family_words <= kShortName && k.size() > s.size() && k.compare(0, s.size(), s) == 0;
 }
 
@@ -148,6 +189,14 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
     const std::string vendor = fields::canonical_vendor(in.vendor);
     a.vendor_key = fold_key(vendor);
     a.vendor_head = first_word_key(vendor);
+    a.vendor_stem = suffix_stem(vendor);
+    // A quantised copy under a re-uploader's name is the original's (rule 1).
+    a.reupload = a.name.quantised &&
+                 (is_reuploader(in.vendor) || is_reuploader(vendor) || is_reuploader(a.vendor_stem));
+  }
+  for (const auto& q : a.name.qualifiers) {
+    if (is_context_tag(q)) a.context = q;
+    if (is_lone_year(q)) a.year = q;
   }
   a.bare_key = strip_vendor(a.name.key, a.vendor_key);
   a.kind_family = kind_family(in.kind);
@@ -155,17 +204,25 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
   a.page = source_page(in.source_url);
 
   if (a.name.sizes.empty() && !a.name.quantised) {
-    TitleProfile t = profile_title(a.name.display, in.price, stats, kMinProductWords);
+    TitleProfile t = profile_title(a.name.display, in.price, stats, kMinProductWords, in.vendor);
     if (t.tokens.size() >= kMinProductWords) {
       a.product_like = true;
       a.title = std::move(t);
-      a.family_words = count_words(a.name.family);
+      std::string_view family = a.name.family;
+      if (!a.name.base_key.empty())  // without the mode or acronym set aside (names.hpp rule 9)
+        family = family.substr(0, family.rfind(!family.empty() && family.back() == ')' ? '(' : ':'));
+      a.family_words = count_words(family);
     }
   }
 
   add_key(a.blocks, a.name.key);
   add_key(a.blocks, a.bare_key);
   add_key(a.blocks, a.name.stem);
+  // the key as a name carrying this vendor in front would have it (carries_vendor)
+  if (!a.vendor_key.empty() && !a.name.key.empty() && a.bare_key == a.name.key)
+    add_key(a.blocks, a.vendor_key + a.name.key);
+  add_key(a.blocks, a.name.base_key);
+  add_key(a.blocks, a.name.alias);
   if (!a.page.empty()) add_key(a.blocks, prefixed("u:", a.page));
   if (a.product_like) {
     // The rarest words: few records share them, so their blocks stay small.
@@ -186,12 +243,18 @@ Analysed analyse(const MatchInput& in, const TokenStats* stats) {
 Analysed analyse(const MatchInput& in) { return analyse(in, nullptr); }
 
 Decision compare(const Analysed& a, const Analysed& b) {
-  if (!vendors_compatible(a, b)) return {false, true, "vendors differ"};
+  const bool vendors_ok = vendors_compatible(a, b);
+  // A re-upload only repackages: a context length the other name lacks ("-32k") marks a
+  // fine-tune's copy, and then the vendors count as for any record.
+  const bool reupload = (a.reupload || b.reupload) && a.context == b.context;
+  if (!vendors_ok && (a.reupload || b.reupload) && !reupload) return {false, true, "vendors differ"};
+  if (!vendors_ok && !reupload) return {false, true, "vendors differ"};
   if (!a.kind_family.empty() && !b.kind_family.empty() && a.kind_family != b.kind_family)
     return {false, false, "kinds differ"};
-  if (a.name.key.empty() || b.name.key.empty()) return {false, false, "names differ"};
+  if (a.name.key.empty() || b.name.key.empty()) return {false, !vendors_ok, vendors_ok ? "names differ" : "vendors differ"};
 
-  if (keys_equal(a, b)) {
+  const bool keys = keys_equal(a, b);
+  if (keys || bracket_names(a, b) || bracket_names(b, a)) {
     if (!a.name.sizes.empty() && !b.name.sizes.empty()) {
       bool common = false;
       for (const auto& sa : a.name.sizes)
@@ -200,9 +263,13 @@ Decision compare(const Analysed& a, const Analysed& b) {
     }
     if (!a.name.revision.empty() && !b.name.revision.empty() && a.name.revision != b.name.revision)
       return {false, true, "revisions differ"};
+    if (!a.year.empty() && !b.year.empty() && a.year != b.year) return {false, true, "editions (years) differ"};
+    if (!vendors_ok) return {true, false, "re-upload of the same model"};
+    if (!keys) return {true, false, "same name, mode or acronym in brackets set aside"};
     if (!a.name.sizes.empty() && !b.name.sizes.empty()) return {true, false, "same family, a size in common"};
     return {true, false, "same family"};
   }
+  if (!vendors_ok) return {false, true, "vendors differ"};
 
   const bool same_page = !a.page.empty() && a.page == b.page;
   const bool near = sketches_near(a.sketch, b.sketch);

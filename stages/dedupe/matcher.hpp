@@ -13,17 +13,27 @@
 //     may join "Llama 3.2 1B" or "Llama 3.2 3B", never both into one tool.
 //
 // Rules, in order (names are the primary evidence; the rest only confirms or vetoes):
-//   1. both vendors known and incompatible (folded canonical names differ and so do their first
-//      words: "apple computer" / "apple software" are compatible)  -> apart, hard
-//      ("vendors differ");
+//   1. both vendors known and incompatible (folded canonical names differ, so do their first
+//      words: "apple computer" / "apple software" are compatible, and neither is the other with
+//      "AI" or a domain suffix set aside: "Vidyo.ai" / "Vidyo" are compatible) -> apart, hard
+//      ("vendors differ"). Except a re-upload: a record whose name is quantised (names.hpp
+//      rule 4) and whose vendor is a known re-uploader (reuploaders.hpp: TheBloke, bartowski,
+//      mlx-community, ...) goes on to rule 3 whatever the vendors, and is the original's
+//      ("re-upload of the same model") when rule 3 says same; otherwise vendors differ. A
+//      re-upload carrying a context length the other lacks ("Llama-3-8B-Instruct-32k-v0.1-GGUF")
+//      is a fine-tune's copy: vendors differ, hard;
 //   2. both kinds known and of different families (language, image, video, audio,
 //      embedding; "app" and "multimodal" never decide)             -> apart ("kinds differ");
 //   3. family keys equal, also once a leading vendor name is set aside ("Meta-Llama-3.1-8B" /
-//      "Llama-3.1-8B"):
+//      "Llama-3.1-8B", the vendor of either record), or once a trailing mode or acronym in brackets is set aside (names.hpp
+//      rules 9-10: "Claude 3.7 Sonnet (thinking)" / "Claude 3.7 Sonnet", "Stable Diffusion XL
+//      (SDXL)" / "SDXL"; reason "same name, mode or acronym in brackets set aside"):
 //      a. both names carry sizes and none agree (within 15%)         -> apart, hard
 //         ("size siblings");
 //      b. both carry a pre-1.0 revision and they differ ("v0.2" / "v0.3") -> apart, hard
-//         ("revisions differ");
+//         ("revisions differ"); both carry a year written alone and they differ ("Card Studio
+//         2006" / "2004"; a month-year or a date code is a snapshot and never decides) ->
+//         apart, hard ("editions (years) differ");
 //      c. otherwise                                                   -> same ("same family").
 //      A name without a size (or revision) is the family and joins its variants; a quantised
 //      re-upload has its base's key.
@@ -37,7 +47,9 @@
 //   6. product-like titles (no size, not a quantised upload, at least 3 words, sharing one of
 //      their rarest-word block keys): title similarity (similarity.hpp) ->
 //      one key extends the other and the shorter family has at most 3 words ("Gemini 2.5
-//      Flash" / "Gemini 2.5 Flash Lite") -> apart ("one name extends the other");
+//      Flash" / "Gemini 2.5 Flash Lite"; keys and families read without a bracket mode or
+//      acronym: "Kimi K2 0905 (exacto)" / "Kimi K2 Thinking") -> apart ("one name extends the
+//      other");
 //      version numbers conflict -> apart, hard ("version numbers differ");
 //      score >= 0 -> same ("similar titles"); else apart ("titles differ"). Model-like names
 //      and short names never take this path, so "GPT-4o" / "GPT-4o mini" stay names' business.
@@ -69,6 +81,10 @@ struct Analysed {
   NameKey name;
   std::string vendor_key;   // folded canonical vendor, "" when unknown
   std::string vendor_head;  // folded first word of the canonical vendor
+  std::string vendor_stem;  // the canonical vendor without "AI" or a domain suffix, folded, or ""
+  bool reupload = false;    // a quantised name under a known re-uploader (reuploaders.hpp)
+  std::string context;      // the name's context-length qualifier ("32k"), or ""
+  std::string year;         // a year popped alone from the name ("2006"), or ""
   std::string bare_key;     // name.key with a leading vendor key set aside, else name.key
   std::string kind_family;  // "language", "image", "video", "audio", "embedding" or ""
   Sketch sketch;            // of the description
@@ -93,7 +109,9 @@ Decision compare(const Analysed& a, const Analysed& b);  // match() on analysed 
 Decision match(const MatchInput& a, const MatchInput& b);
 
 // Candidate block keys of a record (see the contract): the name key, the key without a
-// leading vendor, the stem, "u:" + source page, and for product-like titles "t:" + each of its
+// leading vendor, the stem, the vendor key followed by the name key (when the name does not
+// start with it), the key without a bracket mode or acronym and the acronym, "u:" +
+// source page, and for product-like titles "t:" + each of its
 // four rarest words. At most kMaxBlockKeys, distinct.
 std::vector<std::string> block_keys(const Analysed& a);
 

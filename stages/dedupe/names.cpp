@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "stages/normalise/fields/text.hpp"
 
@@ -198,6 +199,37 @@ bool is_variant_word(std::string_view t) {
       "instruct", "inst", "chat", "hf", "preview", "beta", "alpha", "latest", "exp",
       "experimental", "free", "older"};
   return std::find(kWords.begin(), kWords.end(), t) != kWords.end();
+}
+
+// Words of a mode or edition that names the same tool, read only inside a trailing bracket group
+// or after a final ':' (names.hpp rule 9; docs/catalogue.md#dedupe). Operating systems are left
+// out on purpose: in shop catalogues "( mac )" and "( pc )" are different products.
+constexpr std::array<std::string_view, 23> kModeWords = {
+    "thinking", "reasoning", "extended", "exacto",  "nitro",     "online", "floor",  "moderated",
+    "high",     "medium",    "low",      "minimal", "web",       "desktop", "mobile", "app",
+    "api",      "ios",       "android",  "browser", "extension", "plugin", "cloud"};
+// Words that may join mode words but are no mode alone: "(self-moderated)", "(non-thinking)".
+constexpr std::array<std::string_view, 5> kModeJoiners = {"self", "non", "no", "mode", "version"};
+
+// Domain-style suffixes set aside for the stem when written with their dot ("Rasa.io"); "ai"
+// is set aside however it is written (names.hpp rule 7).
+constexpr std::array<std::string_view, 20> kDomainSuffixes = {
+    "io", "app", "co", "so",  "dev", "com", "net", "org", "xyz", "me",
+    "tech", "cc", "gg", "sh", "tv",  "fm",  "to",  "run", "chat", "ai"};
+
+template <std::size_t N>
+bool in_table(const std::array<std::string_view, N>& table, std::string_view t) {
+  return std::find(table.begin(), table.end(), t) != table.end();
+}
+
+// Every token a mode word or joiner, at least one a mode word.
+bool is_mode(const std::vector<Token>& toks) {
+  bool word = false;
+  for (const auto& t : toks) {
+    if (in_table(kModeWords, t.low)) word = true;
+    else if (!in_table(kModeJoiners, t.low)) return false;
+  }
+  return word;
 }
 
 // ---------------------------------------------------------------- popping
@@ -404,6 +436,93 @@ std::string normalise_sep(std::string_view sep) {
   return out;
 }
 
+// The stem of a tokenised name: the key without a trailing "AI" word, a glued "AI"
+// ("PhotoAI") or a dotted domain suffix ("Rasa.io"); "" when none or shorter than 3.
+std::string stem_of(const std::vector<Token>& toks);
+
+// Does `alias` (lower-case letters and digits) spell `words` by their leading letters? Each
+// word gives a prefix of itself, possibly empty (skipped), the first word at least one letter,
+// at least two words something, and the whole alias is used: "sdxl" spells "stable diffusion
+// xl", "sv3d" spells "stable video 3d". Memoised over (letter, word, words used so far).
+bool spells(std::string_view alias, const std::vector<std::string>& words) {
+  constexpr std::size_t kMaxAlias = 12, kMaxWords = 16;
+  if (alias.size() < 2 || alias.size() > kMaxAlias || words.size() < 2 || words.size() > kMaxWords) return false;
+  if (words[0].empty() || words[0][0] != alias[0]) return false;
+  // state (i letters used, w words done, c contributing words capped at 2) -> 0 unknown, 1 no, 2 yes
+  std::array<std::uint8_t, (kMaxAlias + 1) * (kMaxWords + 1) * 3> memo{};
+  auto go = [&](auto& self, std::size_t i, std::size_t w, std::size_t c) -> bool {
+    if (i == alias.size()) return c >= 2;
+    if (w == words.size()) return false;
+    std::uint8_t& m = memo[(i * (kMaxWords + 1) + w) * 3 + c];
+    if (m) return m == 2;
+    bool ok = w > 0 && self(self, i, w + 1, c);  // skip this word (never the first)
+    const std::string& word = words[w];
+    for (std::size_t k = 1; !ok && k <= word.size() && i + k <= alias.size() && word[k - 1] == alias[i + k - 1]; ++k)
+      ok = self(self, i + k, w + 1, std::min<std::size_t>(c + 1, 2));
+    m = ok ? 2 : 1;
+    return ok;
+  };
+  return go(go, 0, 0, 0);
+}
+
+// An acronym written in brackets: one token of ASCII letters and digits with two capitals or more.
+bool looks_like_acronym(const std::vector<Token>& toks) {
+  if (toks.size() != 1) return false;
+  int capitals = 0;
+  for (char c : toks[0].text) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    else if (!is_alpha(c) && !is_digit(c)) return false;
+  }
+  return capitals >= 2;
+}
+
+// The key of `outer` (a name with its trailing mode or alias cut off) after rules 4-6.
+std::string outer_key(std::string_view outer, bool had_size) {
+  std::vector<Token> toks = tokenise(outer, nullptr);
+  Popped ignored;
+  pop_qualifiers(toks, had_size, 1, &ignored);
+  std::string keyed;
+  for (const auto& t : toks) keyed += key_token(t.text);
+  return fold_key(keyed);
+}
+
+// Rules 9 and 10 on `base` (the name after sizes and bracket qualifiers went).
+void mode_or_alias(const std::string& base, bool had_size, NameKey* out) {
+  std::string_view s(base);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return;
+  std::string_view outer, inner;
+  bool bracket = false;
+  if (s.back() == ')' || s.back() == ']') {
+    const std::size_t o = s.rfind(s.back() == ')' ? '(' : '[');
+    if (o == std::string_view::npos || o == 0) return;
+    inner = s.substr(o + 1, s.size() - o - 2);
+    if (inner.find_first_of("()[]") != std::string_view::npos) return;
+    outer = s.substr(0, o);
+    bracket = true;
+  } else if (const std::size_t c = s.rfind(':'); c != std::string_view::npos && c > 0 && c + 1 < s.size() &&
+                                                    s[c + 1] != ' ' && s.find(' ', c) == std::string_view::npos) {
+    inner = s.substr(c + 1);  // "claude-3.7-sonnet:thinking"
+    outer = s.substr(0, c);
+  } else {
+    return;
+  }
+  const std::vector<Token> itoks = tokenise(inner, nullptr);
+  if (itoks.empty()) return;
+  const bool mode = is_mode(itoks);
+  const bool acronym = !mode && bracket && looks_like_acronym(itoks);
+  if (!mode && !acronym) return;
+  if (acronym) {
+    std::vector<std::string> words;
+    for (const auto& t : tokenise(outer, nullptr)) words.push_back(fold_key(t.low));
+    if (!spells(itoks[0].low, words)) return;
+  }
+  out->base_key = outer_key(outer, had_size);
+  if (out->base_key.empty()) return;
+  out->mode = mode;
+  if (acronym && itoks[0].low.size() >= 3) out->alias = itoks[0].low;
+}
+
 }  // namespace
 
 std::string fold_key(std::string_view text) {
@@ -474,20 +593,34 @@ NameKey analyse_name(std::string_view name) {
   std::string keyed;
   for (const auto& t : toks) keyed += key_token(t.text);
   out.key = fold_key(keyed);
-  if (toks.size() >= 2 && toks.back().low == "ai") {  // "Perplexity AI", "Fireflies.ai"
-    keyed.clear();
-    for (std::size_t i = 0; i + 1 < toks.size(); ++i) keyed += key_token(toks[i].text);
-    out.stem = fold_key(keyed);
-  } else if (toks.size() == 1 && glued_ai(toks.back().text)) {  // "PhotoAI"
-    out.stem = fold_key(std::string_view(toks.back().text).substr(0, toks.back().text.size() - 2));
-  }
-  if (out.stem.size() < 3) out.stem.clear();
+  out.stem = stem_of(toks);
+  mode_or_alias(base, had_size, &out);
   for (const auto& q : popped.qualifiers)
     if (is_revision(q)) out.revision = q;
   out.qualifiers.assign(popped.qualifiers.rbegin(), popped.qualifiers.rend());
   out.quantised = popped.quantised;
   return out;
 }
+
+namespace {
+
+std::string stem_of(const std::vector<Token>& toks) {
+  std::string stem;
+  const bool dotted = toks.size() >= 2 && toks.back().sep == "." && in_table(kDomainSuffixes, toks.back().low);
+  if (toks.size() >= 2 && (toks.back().low == "ai" || dotted)) {  // "Perplexity AI", "Rasa.io"
+    std::string keyed;
+    for (std::size_t i = 0; i + 1 < toks.size(); ++i) keyed += key_token(toks[i].text);
+    stem = fold_key(keyed);
+  } else if (toks.size() == 1 && glued_ai(toks.back().text)) {  // "PhotoAI"
+    stem = fold_key(std::string_view(toks.back().text).substr(0, toks.back().text.size() - 2));
+  }
+  if (stem.size() < 3) stem.clear();
+  return stem;
+}
+
+}  // namespace
+
+std::string suffix_stem(std::string_view name) { return stem_of(tokenise(name, nullptr)); }
 
 std::vector<std::string> lookup_keys(const std::string& name) {
   std::vector<std::string> keys{fold_key(name)};

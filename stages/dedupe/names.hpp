@@ -52,8 +52,25 @@
 //     "perplexity", "fireflies"; a glued capital "AI" too: "PhotoAI" -> "photo"); "" when the
 //     name has none or the stem would be shorter than 3. A stem is *not* the key: "Gamma" and
 //     "Gamma.ai" are different products; the matcher decides when other evidence agrees.
+//     A domain-style suffix written with its dot is set aside the same way: "Rasa.io",
+//     "SheetAI.app", "Reemix.co" -> "rasa", "sheetai", "reemix" (kDomainSuffixes in names.cpp).
 //  8. revision: the pre-1.0 revision popped in rule 4 ("v0.2"), "" when none; size-like,
 //     it lets the matcher keep "v0.2" and "v0.3" apart while both join "Mistral 7B".
+//  9. base_key: the key of the name with one trailing mode or alias set aside, after rules
+//     2-4 ran again on what is left; "" when there is none. The family and key keep it (they
+//     name what the page names); the matcher reads base_key as another key of the same tool.
+//       - a mode or edition: a bracket group of mode words only ("(thinking)", "(extended)",
+//         "(exacto)", "(self-moderated)", "(web app)"), or one mode word after a ':' at the
+//         end ("claude-3.7-sonnet:thinking"): "Claude 3.7 Sonnet (thinking)" -> base_key
+//         "claude37sonnet". The words are the table kModeWords in names.cpp. Outside brackets
+//         a mode word is part of the name: "Qwen3 VL 8B Thinking" is its own checkpoint;
+//       - an acronym alias: a bracket group of one word with two or more capitals that spells
+//         the words before it by their leading letters ("Stable Diffusion XL (SDXL)",
+//         "Semantic Kernel (SK)", "Stable Video 3D (SV3D)"). Other bracket groups are not
+//         aliases: "(Figma)", "(Nvidia)", "(ImageNet)", "(Nano Banana)" say where, by whom or
+//         which variant, and "Dropout (ImageNet)" / "Dropout (TIMIT)" are two models.
+// 10. alias: that acronym folded ("sdxl"), when it is at least 3 long (a 2-letter acronym names
+//     too many things to match on); "" otherwise.
 //
 // Qualifiers are lower-case, in the order they were written.
 #pragma once
@@ -74,12 +91,20 @@ struct NameKey {
   bool quantised = false;                // a quantised / re-packaged upload
   std::string stem;                      // key without a trailing "AI" (rule 7), or ""
   std::string revision;                  // "v0.2" (rule 8), or ""
+  std::string base_key;                  // key without a trailing mode or alias (rule 9), or ""
+  std::string alias;                     // acronym given in brackets, folded (rule 10), or ""
+  bool mode = false;                     // base_key sets a mode aside, not an acronym (rule 9)
 };
 
 NameKey analyse_name(std::string_view name);
 
 // The key alone for any text: rule 6 above. Exposed for matchers that fold other strings.
 std::string fold_key(std::string_view text);
+
+// A name or vendor without a trailing "AI" word or domain-style suffix, folded: "Vidyo.ai",
+// "Rasa.io", "Mistral AI" -> "vidyo", "rasa", "mistral"; "" when it has none or the rest would
+// be shorter than 3 ("Z.ai", "xAI"). Rule 7 without the rest of the analysis.
+std::string suffix_stem(std::string_view name);
 
 // The keys an editor-written name (a directive, a review, a vote) is looked up by: fold_key of
 // the whole name and, for "org/name", of the part after the last '/'; empty keys left out.

@@ -103,9 +103,15 @@ bool matches(const TitleToken& t, const TitleProfile& p) {
 
 // The share of `a`'s squared token weight that no token of `b` matches, exactly or as a
 // prefix ("prem" / "premium", "upgrad" / "upgrade"; both at least 4 long).
+bool vendor_word(const std::string& t, const TitleProfile& a, const TitleProfile& b) {
+  return std::find(a.vendor_words.begin(), a.vendor_words.end(), t) != a.vendor_words.end() ||
+         std::find(b.vendor_words.begin(), b.vendor_words.end(), t) != b.vendor_words.end();
+}
+
 double unmatched_share(const TitleProfile& a, const TitleProfile& b) {
   double um = 0, total = 0;
   for (const auto& t : a.tokens) {
+    if (vendor_word(t.text, a, b)) continue;
     const double w2 = t.weight * t.weight;
     total += w2;
     if (!matches(t, b)) um += w2;
@@ -209,8 +215,9 @@ double TokenStats::gram_weight(std::uint32_t gram) const {
 }
 
 TitleProfile profile_title(std::string_view title, std::string_view price, const TokenStats* stats,
-                           std::size_t min_tokens) {
+                           std::size_t min_tokens, std::string_view vendor) {
   TitleProfile p;
+  if (!vendor.empty()) p.vendor_words = title_words(vendor);
   const std::vector<std::string> words = title_words(title);
   for (const auto& w : words) {
     if (in(kUpgrade, w)) p.upgrade = true;

@@ -60,12 +60,16 @@ struct TitleProfile {
   std::uint32_t editions = 0;                           // bit set of edition words
   std::uint32_t languages = 0;                          // bit set of language words
   double price = 0;                                     // 0 when unknown
+  std::vector<std::string> vendor_words;                // title_words of the record's vendor
 };
 
 // `price` is the record's price text; only a plain number ("129.95", "$49") counts. A title
 // with fewer than `min_tokens` tokens gets only `tokens` filled (the caller will not use it).
+// `vendor` (may be empty) is the record's manufacturer: its words are set aside when either
+// record's unmatched words are weighed ("encore software 10025 hoyle card games" / "hoyle card
+// games" by encore), since a shop writes the maker into one title and not the other.
 TitleProfile profile_title(std::string_view title, std::string_view price, const TokenStats* stats,
-                           std::size_t min_tokens = 0);
+                           std::size_t min_tokens = 0, std::string_view vendor = {});
 
 // The tokens of a title as the similarity reads them (codes included). For tests and stats.
 std::vector<std::string> title_words(std::string_view title);
@@ -73,7 +77,8 @@ std::vector<std::string> title_words(std::string_view title);
 struct TitleFeatures {
   double grams = 0;        // trigram tf-idf cosine ("print shop" / "printshop" still meet)
   double unmatched = 0;    // squared-IDF share of the shorter title's words the other lacks (a
-                           // word matches itself or a word it prefixes, both 4+ long)
+                           // word matches itself or a word it prefixes, both 4+ long; either
+                           // record's vendor words are left out)
   double price_gap = 0;    // |ln(pa / pb)|, capped at 3; 0 when a price is unknown
   double price_missing = 0;
   double upgrade = 0;      // one is an upgrade, the other not

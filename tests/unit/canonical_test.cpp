@@ -75,6 +75,23 @@ BOOST_AUTO_TEST_CASE(punctuated_form_wins_a_tie) {
   BOOST_TEST((t.aliases == std::vector<std::string>{"tldv"}));
 }
 
+// A mode in brackets never names the tool, even when most members carry it; an acronym in
+// brackets is the fuller name and wins a tie by length.
+BOOST_AUTO_TEST_CASE(a_mode_never_names_the_tool) {
+  Built b;
+  add(b, "1", record("Claude 3.7 Sonnet (thinking)", "a.html", "meta og:title"));
+  add(b, "2", record("anthropic/claude-3.7-sonnet:thinking", "b.html", "meta og:title"));
+  add(b, "3", record("Claude 3.7 Sonnet (thinking)", "c.html", "meta og:title"));
+  add(b, "4", record("Claude 3.7 Sonnet", "d.html", "meta og:title"));
+  auto t = build(b);
+  BOOST_TEST(t.name == "Claude 3.7 Sonnet");
+  BOOST_TEST((t.variants == std::vector<std::string>{"Claude 3.7 Sonnet (thinking)", "anthropic/claude-3.7-sonnet:thinking"}));
+  Built x;
+  add(x, "1", record("SDXL", "a.html", "meta og:title"));
+  add(x, "2", record("Stable Diffusion XL (SDXL)", "b.html", "meta og:title"));
+  BOOST_TEST(build(x).name == "Stable Diffusion XL (SDXL)");
+}
+
 BOOST_AUTO_TEST_CASE(editor_rename_wins) {
   Built b;
   add(b, "1", record("tldv", "a.html", "title"));

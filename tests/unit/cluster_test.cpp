@@ -100,6 +100,40 @@ BOOST_AUTO_TEST_CASE(family_name_never_bridges_size_siblings) {
 
 // A block of more distinct spellings than the compare window: the 1B and 3B records are too
 // far apart in id order to be compared, yet the family name between them must not bridge them.
+// Issue 15: re-uploads by re-uploader orgs, bracket modes and acronyms join their tool;
+// re-uploads of two sizes stay two tools, and so do two revisions.
+BOOST_AUTO_TEST_CASE(re_uploads_modes_and_acronyms_join_their_tool) {
+  const std::vector<ClusterInput> in{
+      rec("m1", "mistralai/Mistral-7B-Instruct-v0.2", "Mistral AI"),
+      rec("m2", "TheBloke/Mistral-7B-Instruct-v0.2-GGUF", "TheBloke"),
+      rec("m3", "TheBloke/Mistral-7B-Instruct-v0.2-AWQ", "TheBloke"),
+      rec("m4", "Mistral-7B-Instruct-v0.3", "Mistral AI"),
+      rec("m5", "bartowski/Mistral-7B-Instruct-v0.3-GGUF", "bartowski"),
+      rec("l1", "mlx-community/Llama-3.2-1B-Instruct-4bit", "mlx-community"),
+      rec("l2", "mlx-community/Llama-3.2-3B-Instruct-4bit", "mlx-community"),
+      rec("l3", "Llama 3.2 1B", "Meta"),
+      rec("l4", "Llama 3.2 3B", "Meta"),
+      rec("s1", "Claude 3.7 Sonnet (thinking)", "Anthropic"),
+      rec("s2", "Claude 3.7 Sonnet", "Anthropic"),
+      rec("s3", "Claude 3.5 Sonnet", "Anthropic"),
+      rec("x1", "Stable Diffusion XL (SDXL)", "Stability AI"),
+      rec("x2", "SDXL", "Stability AI"),
+      rec("x3", "stabilityai/sdxl-turbo", "Stability AI"),
+  };
+  auto g = named(tv::dedupe::cluster(in), in);
+  BOOST_TEST(together(g, "mistralai/Mistral-7B-Instruct-v0.2", "TheBloke/Mistral-7B-Instruct-v0.2-GGUF"));
+  BOOST_TEST(together(g, "mistralai/Mistral-7B-Instruct-v0.2", "TheBloke/Mistral-7B-Instruct-v0.2-AWQ"));
+  BOOST_TEST(together(g, "Mistral-7B-Instruct-v0.3", "bartowski/Mistral-7B-Instruct-v0.3-GGUF"));
+  BOOST_TEST(!together(g, "mistralai/Mistral-7B-Instruct-v0.2", "Mistral-7B-Instruct-v0.3"));
+  BOOST_TEST(together(g, "mlx-community/Llama-3.2-1B-Instruct-4bit", "Llama 3.2 1B"));
+  BOOST_TEST(together(g, "mlx-community/Llama-3.2-3B-Instruct-4bit", "Llama 3.2 3B"));
+  BOOST_TEST(!together(g, "Llama 3.2 1B", "Llama 3.2 3B"));
+  BOOST_TEST(together(g, "Claude 3.7 Sonnet (thinking)", "Claude 3.7 Sonnet"));
+  BOOST_TEST(!together(g, "Claude 3.7 Sonnet", "Claude 3.5 Sonnet"));
+  BOOST_TEST(together(g, "Stable Diffusion XL (SDXL)", "SDXL"));
+  BOOST_TEST(!together(g, "SDXL", "stabilityai/sdxl-turbo"));
+}
+
 BOOST_AUTO_TEST_CASE(family_name_never_bridges_siblings_past_the_window) {
   std::vector<ClusterInput> in;
   char id[16];

@@ -248,9 +248,83 @@ const Pair kApart[] = {
     {"Open-Sora", "Sora"},
 };
 
+// Rules 9-10: a trailing mode or acronym in brackets is set aside for base_key; the acronym is
+// the alias. Names from OpenRouter's catalogue (modes), Epoch AI (acronyms) and the AI-tool
+// directory (bracketed vendors and platforms, which are neither).
+struct Bracket {
+  std::string name;
+  std::string base_key;
+  std::string alias;
+};
+std::ostream& operator<<(std::ostream& os, const Bracket& b) { return os << "[" << b.name << "]"; }
+
+const Bracket kBrackets[] = {
+    // modes and editions of one tool
+    {"Claude 3.7 Sonnet (thinking)", "claude37sonnet", ""},
+    {"anthropic/claude-3.7-sonnet:thinking", "claude37sonnet", ""},
+    {"Qwen Plus 0728 (thinking)", "qwenplus", ""},  // the rest is analysed again: "0728" goes
+    {"OpenAI: GPT-4o (extended)", "gpt4o", ""},
+    {"Z.ai: GLM 4.6 (exacto)", "glm46", ""},
+    {"Claude 3 Opus (self-moderated)", "claude3opus", ""},
+    {"Qwen3 Coder 480B A35B (exacto)", "qwen3coder", ""},
+    // acronyms that spell the words before them (Epoch AI)
+    {"Stable Diffusion XL (SDXL)", "stablediffusionxl", "sdxl"},
+    {"Stable Video 3D (SV3D)", "stablevideo3d", "sv3d"},
+    {"Intelligent Go-Explore (IGE)", "intelligentgoexplore", "ige"},
+    {"Multitask Unified Model (MUM)", "multitaskunifiedmodel", "mum"},
+    {"Semantic Kernel (SK)", "semantickernel", ""},  // two letters: set aside, no alias
+    // neither: a mode word outside brackets names a checkpoint; other bracket groups say by
+    // whom, where or which variant
+    {"Qwen3 VL 8B Thinking", "", ""},
+    {"Kimi K2 Thinking", "", ""},
+    {"Magician (Figma)", "", ""},
+    {"GET3D (Nvidia)", "", ""},
+    {"Creative Reality Studio (D-ID)", "", ""},
+    {"Gemini 2.5 Flash Image (Nano Banana)", "", ""},
+    {"Dropout (ImageNet)", "", ""},
+    {"Code Llama 4 (70B & 400B)", "", ""},
+    {"meta-llama/llama-3.2-3b-instruct:free", "", ""},
+    {"Jasper: AI Copywriter", "", ""},
+    {"(SDXL)", "", ""},
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(names)
+
+BOOST_DATA_TEST_CASE(a_trailing_mode_or_acronym_is_set_aside, bdata::make(kBrackets), c) {
+  const NameKey k = analyse_name(c.name);
+  BOOST_TEST(k.base_key == c.base_key);
+  BOOST_TEST(k.alias == c.alias);
+}
+
+BOOST_AUTO_TEST_CASE(a_bracket_mode_keeps_family_and_key) {
+  // The page's name stays what the page says; only base_key reads it without the mode.
+  const NameKey k = analyse_name("Claude 3.7 Sonnet (thinking)");
+  BOOST_TEST(k.family == "Claude 3.7 Sonnet (thinking)");
+  BOOST_TEST(k.key == "claude37sonnetthinking");
+  BOOST_TEST(k.qualifiers.empty());
+  BOOST_TEST(analyse_name("Stable Diffusion XL (SDXL)").key == "stablediffusionxlsdxl");
+}
+
+BOOST_AUTO_TEST_CASE(stem_sets_a_dotted_domain_suffix_aside) {
+  BOOST_TEST(analyse_name("Rasa.io").stem == "rasa");
+  BOOST_TEST(analyse_name("SheetAI.app").stem == "sheetai");
+  BOOST_TEST(analyse_name("Reemix.co").stem == "reemix");
+  BOOST_TEST(analyse_name("Vidyo.ai").stem == "vidyo");
+  BOOST_TEST(analyse_name("Rasa.io").key == "rasaio");  // a stem is not the key
+  BOOST_TEST(analyse_name("Rasa io").stem == "");       // only written as a domain
+  BOOST_TEST(analyse_name("FLUX.1-dev").stem == "");
+  BOOST_TEST(analyse_name("M1-Project.com").stem == "m1project");
+}
+
+BOOST_AUTO_TEST_CASE(suffix_stem_reads_vendors_too) {
+  BOOST_TEST(tv::dedupe::suffix_stem("Vidyo.ai") == "vidyo");
+  BOOST_TEST(tv::dedupe::suffix_stem("Mistral AI") == "mistral");
+  BOOST_TEST(tv::dedupe::suffix_stem("Wonderchat.io") == "wonderchat");
+  BOOST_TEST(tv::dedupe::suffix_stem("Meta") == "");
+  BOOST_TEST(tv::dedupe::suffix_stem("Z.ai") == "");  // too short a stem
+}
 
 BOOST_DATA_TEST_CASE(analyse_name_splits_family_sizes_and_qualifiers, bdata::make(kCases), c) {
   const NameKey k = analyse_name(c.name);
