@@ -9,6 +9,7 @@
 #include "stages/normalise/fields/license.hpp"
 #include "stages/normalise/fields/size.hpp"
 #include "stages/normalise/fields/text.hpp"
+#include "stages/normalise/fields/vendor.hpp"
 
 namespace tv::extract {
 namespace {
@@ -90,7 +91,7 @@ std::vector<std::string> tokens(std::string_view s) {
 bool elsewhere(const pugi::xml_node& n) {
   std::string_view tag = n.name();
   if (is(tag, {"script", "style", "noscript", "template", "nav", "footer", "head", "svg", "iframe", "form",
-               "button", "select", "textarea", "aside"}))
+               "button", "select", "textarea"}))
     return true;
   std::string_view role = n.attribute("role").value();
   if (is(role, {"navigation", "contentinfo", "banner", "dialog", "complementary"})) return true;
@@ -115,7 +116,7 @@ bool software_type(std::string_view itemtype) {
 }
 
 struct Line {
-  enum Kind { plain, dt, dd, row } kind = plain;
+  enum Kind { plain, dt, dd, row, heading } kind = plain;
   std::vector<std::string> cells{""};
 };
 
@@ -157,7 +158,12 @@ class Walker {
       if (c.attribute("itemscope")) soft = software_type(c.attribute("itemtype").value());
       if (tag == "a") link_tag(c);
       bool is_block = block(tag);
-      if (is_block) new_line(tag == "dt" ? Line::dt : tag == "dd" ? Line::dd : tag == "tr" ? Line::row : Line::plain);
+      if (is_block)
+        new_line(tag == "dt"   ? Line::dt
+                 : tag == "dd" ? Line::dd
+                 : tag == "tr" ? Line::row
+                 : is(tag, {"h2", "h3", "h4", "h5", "h6"}) ? Line::heading
+                               : Line::plain);
       if ((tag == "td" || tag == "th") && lines_.back().kind == Line::row && !first_cell_) lines_.back().cells.emplace_back();
       if (tag == "td" || tag == "th") first_cell_ = false;
       if (tag == "tr") first_cell_ = true;
@@ -258,9 +264,19 @@ std::optional<F> label_field(const std::string& label) {
   return it->second;
 }
 
+// Template text left where a value should be: "[More Information Needed]", "N/A", "TBD".
+bool placeholder(const std::string& v) {
+  std::string k = fields::ascii_lower(v);
+  if (!k.empty() && (k.front() == '[' || k.front() == '{' || k.front() == '<')) return true;
+  for (const char* p : {"n/a", "na", "-", "--", "?", "tbd", "tba", "unknown", "none", "null", "more information needed",
+                        "k. a.", "k.a.", "non communiqué", "no disponible"})
+    if (k == p) return true;
+  return false;
+}
+
 void labelled(BodyFacts& out, F f, const std::string& label, const std::string& value, const char* how) {
   std::string v = clean(value);
-  if (v.empty() || v.size() > 300) return;
+  if (v.empty() || v.size() > 300 || placeholder(v)) return;
   slot(out, f).push_back({std::move(v), std::string("labelled ") + how + ": " + clean(label)});
 }
 
@@ -360,6 +376,17 @@ BodyFacts read_body_facts(const pugi::xml_node& root) {
       pending = text;
       continue;
     }
+    // A small heading that is a label, then its value: `<h3>License</h3><p>Apache-2.0</p>`.
+    if (l.kind == Line::heading) {
+      pending = label_field(text) ? text : "";
+      continue;
+    }
+    // (A sentence after the heading is prose, read as prose below: "released under ...".)
+    if (l.kind == Line::plain && !pending.empty() && text.size() <= 40 && text.find(':') == std::string::npos) {
+      if (auto f = label_field(pending)) labelled(boxes, *f, pending, text, "heading");
+      pending.clear();
+      continue;
+    }
     if (l.kind == Line::dd && !pending.empty()) {
       if (auto f = label_field(pending)) labelled(boxes, *f, pending, text, "dl");
       pending.clear();
@@ -381,6 +408,7 @@ BodyFacts read_body_facts(const pugi::xml_node& root) {
     if (auto lic = fields::license_in_prose(text))
       out.prose_license.push_back({lic->spdx.empty() ? lic->name : lic->spdx, "prose: licence"});
     authorship(out, text);
+    if (auto v = fields::vendor_in_prose(text)) out.prose_vendor.push_back({*v, "prose: vendor named"});
   }
   if (!prose_sizes_.empty()) out.prose_sizes.push_back({prose_sizes_, "prose: sizes"});
   for (F f : {F::name, F::vendor, F::license, F::price, F::sizes, F::category}) {

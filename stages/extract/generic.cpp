@@ -11,6 +11,8 @@
 #include "stages/extract/title.hpp"
 #include "stages/normalise/fields/text.hpp"
 #include "stages/normalise/fields/url.hpp"
+#include "stages/normalise/fields/vendor.hpp"
+#include "stages/normalise/fields/vendor_table.hpp"
 
 namespace tv::extract {
 namespace {
@@ -78,11 +80,22 @@ void read_meta(pugi::xml_node m, Meta& out) {
 }
 
 // A heading that holds the site's name, not the page's: a theme's site title or logo.
+// (Also a heading that is only a link home: `<h1><a href="/">Tools Weekly</a></h1>`.)
 bool site_furniture(pugi::xml_node h) {
   std::string cls = lower(std::string(h.attribute("class").value()) + " " + h.attribute("id").value());
   for (const char* w : {"site-title", "site-name", "header-title", "logo", "brand", "masthead"})
     if (cls.find(w) != std::string::npos) return true;
-  return false;
+  pugi::xml_node only;
+  for (auto c = h.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata && fields::clean_decoded_text(c.value()).empty()) continue;
+    if (only || c.type() != pugi::node_element) return false;
+    only = c;
+  }
+  if (!only || std::string_view(only.name()) != "a") return false;
+  std::string href = lower(only.attribute("href").value());
+  if (href == "/" || href == "./" || href == "index.html") return true;
+  auto scheme = href.find("://");
+  return scheme != std::string::npos && href.find('/', scheme + 3) + 1 >= href.size();
 }
 
 // The name by agreement (name_vote.hpp) goes first; every other candidate stays behind it as a
@@ -155,6 +168,9 @@ void repository_org(const Meta& m, PageFacts& f) {
       auto id_char = [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; };
       if (model.empty() || !std::all_of(org.begin(), org.end(), id_char) || !std::all_of(model.begin(), model.end(), id_char))
         continue;
+      // Only an organisation the vendor table knows, as a maker or a re-uploader: anyone can
+      // own a repository ("weights-mirror/whisper-large-v3").
+      if (!fields::known_vendor(org) && !fields::is_reuploader(org)) return;
       f.vendor.push_back({std::string(org), t.rule + " repository organisation"});
       return;
     }

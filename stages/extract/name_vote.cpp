@@ -7,6 +7,7 @@
 
 #include "stages/normalise/fields/text.hpp"
 #include "stages/normalise/fields/url.hpp"
+#include "stages/normalise/fields/vendor_table.hpp"
 
 namespace tv::extract {
 namespace {
@@ -141,6 +142,16 @@ std::string clean_segment(std::string s) {
       s = trim(s.substr(p.size()));
       break;
     }
+  // A review's verdict after the name: "Gemma 2 9B im Test", "Claude review", "Suno en test".
+  for (std::string_view v : {" im test", " im praxistest", " review", " reviewed", " hands-on", " en test",
+                             " à l'essai", " a prueba", " análisis", " test"})
+    if (s.size() > v.size() + 1 && ends_with_ci(s, v)) {
+      s = trim(s.substr(0, s.size() - v.size()));
+      break;
+    }
+  // "Claude by Anthropic": a maker the vendor table knows, after the name.
+  if (auto by = fields::ascii_lower(s).rfind(" by "); by != std::string::npos && by > 0)
+    if (fields::known_vendor(std::string_view(s).substr(by + 4))) s = trim(s.substr(0, by));
   bool docs = false;
   for (std::string_view d : {" documentation", " docs", " dokumentation", " documentación"})
     if (s.size() > d.size() && ends_with_ci(s, d)) {

@@ -3,7 +3,8 @@
 // Every source that may name the tool (the profile, JSON-LD, og:title, twitter:title,
 // DC.title, <title>, each <h1>; a JSON-LD name stays whole) is cut into segments at title separators (" | ", " - ", " — ",
 // ": " ...). A segment is cleaned (announcement and review prefixes such as "Introducing",
-// "Review:", "Hands-on with"; an "Org/" repository prefix; a trailing "documentation"/"docs"
+// "Review:", "Hands-on with"; a verdict after it, "im Test", "review"; " by <a known maker>";
+// an "Org/" repository prefix; a trailing "documentation"/"docs"
 // and a release version; a heading's permalink mark) and dropped when it is site furniture
 // (a section word such as "Overview" or "Einführung", a "Chapter 4", the site's own name on
 // another site's page) or looks like markup ("<b>", "{{name}}", "&lt;"). The segments that

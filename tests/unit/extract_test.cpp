@@ -82,6 +82,13 @@ BOOST_AUTO_TEST_CASE(meta_sources_are_read_in_order_of_belief) {
   BOOST_TEST(first(f.url) == "https://tools.example/some-tool?utm_source=x");
 }
 
+BOOST_AUTO_TEST_CASE(a_heading_that_only_links_home_is_the_site_not_the_tool) {
+  auto f = facts_of(R"X(<html><head><title>Claude | Tools Weekly</title><meta property="og:site_name" content="Tools Weekly">
+    <meta property="og:title" content="&lt;b&gt;Claude&lt;/b&gt; | Tools Weekly"></head>
+    <body><h1><a href="/" title="Tools Weekly">Tools Weekly</a></h1><h2>Claude</h2></body></html>)X");
+  BOOST_TEST(first(f.name) == "Claude");
+}
+
 BOOST_AUTO_TEST_CASE(json_ld_graph_software_application_wins_over_meta) {
   auto f = facts_of(R"X(<html><head><title>Announcing things - Blog</title>
     <script type="application/ld+json">{"@context":"https://schema.org","@graph":[

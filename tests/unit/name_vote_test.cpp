@@ -56,6 +56,13 @@ BOOST_AUTO_TEST_CASE(the_site_name_is_the_tool_only_where_a_heading_says_so) {
   BOOST_TEST(v.name == "GitHub Copilot");
 }
 
+BOOST_AUTO_TEST_CASE(a_verdict_or_a_known_maker_after_the_name_is_not_part_of_it) {
+  BOOST_TEST(vote({og("Gemma 2 9B im Test | Der Technik-Blog"), title("Gemma 2 9B im Test")}, "Der Technik-Blog").name ==
+             "Gemma 2 9B");
+  BOOST_TEST(vote({{"Claude by Anthropic", "json-ld SoftwareApplication.name", NameSource::jsonld}}).name == "Claude");
+  BOOST_TEST(vote({title("Made by Hand")}).name == "Made by Hand");  // "Hand" is no maker we know
+}
+
 BOOST_AUTO_TEST_CASE(markup_like_text_is_never_a_name) {
   auto v = vote({og("<b>Gemma 2</b> &lt;script&gt;"), title("Gemma 2 9B | Models"), h1("Gemma 2 9B")});
   BOOST_TEST(v.name == "Gemma 2 9B");

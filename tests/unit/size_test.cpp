@@ -250,6 +250,16 @@ BOOST_DATA_TEST_CASE(size_label_formats_counts, bdata::make(kLabels), c) {
   BOOST_TEST(size_label(c.params) == c.label);
 }
 
+BOOST_AUTO_TEST_CASE(german_french_and_spanish_number_words_and_separators) {
+  BOOST_TEST(render(parse_sizes("9 Milliarden Parameter")) == "9B");
+  BOOST_TEST(render(parse_sizes("7,3 milliards de param\u00e8tres")) == "7.3B");  // decimal comma
+  BOOST_TEST(render(parse_sizes("3.800 millones de par\u00e1metros")) == "3.8B");  // thousands point
+  BOOST_TEST(render(parse_sizes("3,8 mil millones")) == "3.8B");
+  BOOST_TEST(render(parse_sizes("1.500 Millionen Parameter")) == "1.5B");
+  BOOST_TEST(render(parse_sizes("3.8 billion parameters")) == "3.8B");  // English keeps its point
+  BOOST_TEST(render(parse_sizes("7B, 13B")) == "7B 13B");              // a list is not a decimal comma
+}
+
 BOOST_AUTO_TEST_CASE(sizes_within_rounding_are_the_same_and_the_longer_label_is_more_precise) {
   auto one = [](const char* text) { return parse_sizes(text).at(0); };
   BOOST_TEST(same_size(one("3B"), one("3.08B")));

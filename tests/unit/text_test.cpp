@@ -178,6 +178,12 @@ BOOST_DATA_TEST_CASE(clean_decoded_text_cleans_without_decoding_again, bdata::ma
   BOOST_TEST(clean_decoded_text(c.in) == c.out);
 }
 
+BOOST_AUTO_TEST_CASE(bidi_marks_are_dropped) {
+  // App stores put U+200E before names: "\u200ePerplexity" is "Perplexity".
+  BOOST_TEST(clean_text("\u200ePerplexity") == "Perplexity");
+  BOOST_TEST(clean_text("a\u200fb\u202ac\u202ed\u2066e\u2069") == "abcde");
+}
+
 BOOST_AUTO_TEST_CASE(clean_text_is_clean_decoded_text_after_decoding) {
   for (const auto& c : kDecode) BOOST_TEST(clean_text(c.in) == clean_decoded_text(decode_entities(c.in)));
 }

@@ -78,7 +78,7 @@ struct Number {
   }
 };
 
-// digits [ ('.' | '_') digits ]; at most 15 integer and 6 fractional digits, 18 in all.
+// digits [ ('.' | '_' | ',') digits ]; at most 15 integer and 6 fractional digits, 18 in all.
 std::optional<Number> scan_number(std::string_view s, std::size_t i, bool underscore_decimal) {
   Number n;
   std::size_t j = i;
@@ -89,7 +89,15 @@ std::optional<Number> scan_number(std::string_view s, std::size_t i, bool unders
     ++j;
   }
   if (int_digits == 0) return std::nullopt;
-  if (j + 1 < s.size() && (s[j] == '.' || (underscore_decimal && s[j] == '_')) &&
+  // A decimal comma as German, French and Spanish write it ("7,3 milliards"): one or two digits
+  // after it, then no digit (three would be a thousands group, "1,299").
+  auto decimal_comma = [&] {
+    if (s[j] != ',') return false;
+    std::size_t k = j + 1;
+    while (k < s.size() && is_digit(s[k])) ++k;
+    return k - j - 1 >= 1 && k - j - 1 <= 2;
+  };
+  if (j + 1 < s.size() && (s[j] == '.' || (underscore_decimal && s[j] == '_') || decimal_comma()) &&
       is_digit(s[j + 1])) {
     std::size_t k = j + 1;
     std::uint64_t m = n.mantissa;
@@ -119,6 +127,7 @@ bool word_at(std::string_view s, std::size_t i, std::string_view w) {
 struct Unit {
   int exp10 = 0;
   std::size_t end = 0;
+  bool continental = false;  // a German, French or Spanish word: "3.800 millones" is 3,800 million
 };
 
 // The unit after a number at s[j]: K/M/B/T (with "bn"/"mn"/"tn"), or a word.
@@ -144,10 +153,14 @@ std::optional<Unit> scan_unit(std::string_view s, std::size_t j, const Mode& mod
   if (mode.allow_words) {
     std::size_t w = j;
     if (w < s.size() && (s[w] == ' ' || s[w] == '-')) ++w;
+    // English, then German, French and Spanish (plurals before singulars).
     static constexpr std::pair<std::string_view, int> kWords[] = {
-        {"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}};
-    for (const auto& [word, e] : kWords) {
-      if (word_at(s, w, word)) return Unit{e, w + word.size()};
+        {"thousand", 3},     {"million", 6},     {"billion", 9},    {"trillion", 12},
+        {"milliarden", 9},   {"milliarde", 9},   {"millionen", 6},  {"milliards", 9},
+        {"milliard", 9},     {"millions", 6},    {"mil millones", 9}, {"millones", 6}};
+    for (std::size_t k = 0; k < std::size(kWords); ++k) {
+      const auto& [word, e] = kWords[k];
+      if (word_at(s, w, word)) return Unit{e, w + word.size(), k >= 4};
     }
   }
   return std::nullopt;
@@ -223,6 +236,9 @@ std::optional<Mention> scan_mention(std::string_view s, std::size_t i, const Mod
   if (m.experts == 0) {
     auto unit = scan_unit(s, first->end, mode);
     if (!unit) return std::nullopt;
+    // Before a German, French or Spanish number word, a point and three digits group
+    // thousands ("3.800 millones de parámetros").
+    if (unit->continental && first->decimals == 3 && first->end > 4 && s[first->end - 4] == '.') first->decimals = 0;
     m.total = first->value(unit->exp10);
     m.end = unit->end;
   }

@@ -326,6 +326,9 @@ CharClass classify(char32_t cp) {
     case 0xAD:                                       // soft hyphen: invisible when rendered
     case 0x180E:                                     // Mongolian vowel separator (zero width)
     case 0x200B: case 0x200C: case 0x200D:           // zero-width space / non-joiner / joiner
+    case 0x200E: case 0x200F:                        // left-to-right / right-to-left marks
+    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:  // bidi embeddings
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069:               // bidi isolates
     case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064:  // word joiner, invisible ops
     case 0xFEFF:                                     // BOM / zero-width no-break space
       return CharClass::drop;
