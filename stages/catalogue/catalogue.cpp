@@ -104,8 +104,8 @@ double largest_size(const json& sizes) {
 
 // The version of the tool JSON's content rules: a stored tool of another format is merged
 // again even when its records did not change. Bump it when canonical or tool_json changes.
-// 2 (issue 15): conflict values carry `sites`; sizes the same within rounding are one value;
-// a mode never names a tool (modes are variants).
+// 2 (issue 15): conflict values, provenance and merged_from carry sites; sizes the same within
+// rounding are one value; a mode never names a tool (modes are variants).
 constexpr int kToolFormat = 2;
 
 // What pairing reads of a tool: from its merged fields (or its stored JSON, same keys).
@@ -130,7 +130,7 @@ json tool_json(const dedupe::CanonicalTool& t, const dedupe::Identity& id, const
                const std::vector<std::string>& absorbed_slugs) {
   json merged = json::array();
   for (const auto& m : t.merged_from)
-    merged.push_back({{"record", m.record}, {"name", m.name}, {"source_file", m.source_file},
+    merged.push_back({{"record", m.record}, {"name", m.name}, {"source_file", m.source_file}, {"site", m.site},
                       {"joined_with", m.joined_with.empty() ? json(nullptr) : json(m.joined_with)},
                       {"reason", m.reason}});
   json j = {{"id", id.id},           {"slug", id.slug},         {"name", t.name},

@@ -281,7 +281,7 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
       continue;
     }
     t.fields[field] = *c.front().value;
-    t.provenance[field] = {{"file", c.front().sources.front()}, {"rule", c.front().rule}};
+    t.provenance[field] = {{"file", c.front().sources.front()}, {"site", c.front().sites.front()}, {"rule", c.front().rule}};
     bool conflicting = std::find_if(std::begin(kConflictFields), std::end(kConflictFields), [&](const char* f) {
                          return std::string_view(f) == field;
                        }) != std::end(kConflictFields);
@@ -295,10 +295,11 @@ CanonicalTool canonical_tool(const Group& group, const std::vector<ClusterInput>
   // The merge record: the first member, then each join in the order it was made.
   auto name_of = [&](std::size_t i) { return inputs[i].match.name; };
   auto first = group.members.front();
-  t.merged_from.push_back({inputs[first].id, name_of(first), str(rec(first), "source_file"), "", "first record"});
+  t.merged_from.push_back({inputs[first].id, name_of(first), str(rec(first), "source_file"),
+                           source_site(rec(first), editor_files), "", "first record"});
   for (const auto& j : group.joins)
-    t.merged_from.push_back(
-        {inputs[j.member].id, name_of(j.member), str(rec(j.member), "source_file"), name_of(j.with), j.why});
+    t.merged_from.push_back({inputs[j.member].id, name_of(j.member), str(rec(j.member), "source_file"),
+                             source_site(rec(j.member), editor_files), name_of(j.with), j.why});
   return t;
 }
 

@@ -49,6 +49,7 @@ struct MergedFrom {
   std::string record;       // record id
   std::string name;         // the name on that record
   std::string source_file;
+  std::string site;         // what a reader may see of source_file (source_site)
   std::string joined_with;  // the name of the record it matched, "" for the first
   std::string reason;       // why: "same family", "editor merge (...)", "first record"
 };
@@ -59,7 +60,7 @@ struct CanonicalTool {
   std::vector<std::string> aliases;
   std::vector<std::string> variants;
   nlohmann::json fields = nlohmann::json::object();      // field -> value (null when absent)
-  nlohmann::json provenance = nlohmann::json::object();  // field -> {file, rule}
+  nlohmann::json provenance = nlohmann::json::object();  // field -> {file, site, rule}
   std::vector<Conflict> conflicts;
   std::vector<std::string> sources;  // inbox files, sorted, unique
   std::vector<std::string> source_urls;

@@ -95,7 +95,12 @@ bool elsewhere(const pugi::xml_node& n) {
     return true;
   std::string_view role = n.attribute("role").value();
   if (is(role, {"navigation", "contentinfo", "banner", "dialog", "complementary"})) return true;
-  std::string k = fields::ascii_lower(std::string(n.attribute("class").value()) + " " + n.attribute("id").value());
+  const char* cls = n.attribute("class").value();
+  const char* id = n.attribute("id").value();
+  if (!*cls && !*id) return false;
+  thread_local std::string k;
+  k.assign(cls).append(" ").append(id);
+  for (char& c : k) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
   for (const char* w : {"comment", "related", "alternative", "teaser", "cookie", "consent", "advert", "footer",
                         "breadcrumb", "menu", "share", "newsletter", "sponsor", "promo", "testimonial"})
     if (k.find(w) != std::string::npos) return true;
@@ -121,6 +126,33 @@ struct Line {
 };
 
 std::string clean(std::string_view s) { return fields::clean_decoded_text(s); }
+
+// Runs of ASCII white space and NBSP as one space, trimmed: enough to recognise labels and
+// prose; values are cleaned in full (clean) where they are kept.
+std::string squash(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) ws = true, ++i;
+    if (ws) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += char(c);
+  }
+  return out;
+}
+
+bool blank(std::string_view s) {
+  for (unsigned char c : s)
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) return false;
+  return true;
+}
 
 // The text of an element, scripts and styles left out, <br> as a space.
 void inner_text(const pugi::xml_node& n, std::string& out, int depth = 0) {
@@ -179,7 +211,7 @@ class Walker {
   // Starts a line of kind `k`; `closing` when an element ends. An empty line is reused: it takes
   // the new kind, except that a block opening inside a dt, dd or row (`<dd><p>`) keeps that kind.
   void new_line(Line::Kind k, bool closing = false) {
-    if (lines_.back().cells.size() == 1 && clean(lines_.back().cells[0]).empty()) {
+    if (lines_.back().cells.size() == 1 && blank(lines_.back().cells[0])) {
       if (closing) lines_.back().kind = Line::plain;
       else if (k != Line::plain) lines_.back().kind = k;
       return;
@@ -304,7 +336,7 @@ bool capitalised(std::string_view w) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC3;  // an accented capital or letter
 }
 
-void authorship(BodyFacts& out, const std::string& text) {
+void authorship(std::vector<Fact>& out, const std::string& text) {
   std::string low = fields::ascii_lower(text);
   for (auto verb : kAuthorship) {
     for (auto at = low.find(verb); at != std::string::npos; at = low.find(verb, at + 1)) {
@@ -340,7 +372,7 @@ void authorship(BodyFacts& out, const std::string& text) {
         if (stop || sp == std::string_view::npos) break;
         rest.remove_prefix(sp + 1);
       }
-      if (!name.empty()) out.prose_vendor.push_back({name, "prose: " + std::string(verb.substr(0, verb.size() - 1))});
+      if (!name.empty()) out.push_back({name, "prose: " + std::string(verb.substr(0, verb.size() - 1))});
     }
   }
 }
@@ -358,9 +390,32 @@ std::string sizes_text(const std::vector<fields::ParamSize>& sizes) {
 
 }  // namespace
 
+std::vector<Fact> prose_vendors(const std::vector<std::string>& lines) {
+  std::vector<Fact> out;
+  for (const auto& text : lines) {
+    authorship(out, text);
+    if (auto v = fields::vendor_in_prose(text)) out.push_back({*v, "prose: vendor named"});
+  }
+  return out;
+}
+
+std::vector<Fact> prose_licenses(const std::vector<std::string>& lines) {
+  std::vector<Fact> out;
+  for (const auto& text : lines)
+    if (auto lic = fields::license_in_prose(text))
+      out.push_back({lic->spdx.empty() ? lic->name : lic->spdx, "prose: licence"});
+  return out;
+}
+
+std::vector<Fact> prose_sizes(const std::vector<std::string>& lines) {
+  for (const auto& text : lines)
+    if (auto sizes = fields::sizes_in_prose(text); !sizes.empty()) return {{sizes_text(sizes), "prose: sizes"}};
+  return {};
+}
+
 BodyFacts read_body_facts(const pugi::xml_node& root) {
   BodyFacts out;
-  pugi::xml_node body = root.select_node("//body").node();
+  pugi::xml_node body = root.child("html").child("body");
   if (!body) body = root;
   Walker w(out);
   w.walk(body, 0, false);
@@ -369,9 +424,8 @@ BodyFacts read_body_facts(const pugi::xml_node& root) {
   // document order after them (a class name is the page's own markup for the fact).
   BodyFacts boxes;
   std::string pending;  // a dt waiting for its dd
-  std::string prose_sizes_;  // the first line of prose that states sizes, as size text
   for (const auto& l : lines) {
-    std::string text = clean(l.cells.front());
+    std::string text = squash(l.cells.front());
     if (l.kind == Line::dt) {
       pending = text;
       continue;
@@ -396,21 +450,14 @@ BodyFacts read_body_facts(const pugi::xml_node& root) {
     if (l.kind == Line::row) {
       std::vector<std::string> cells;
       for (const auto& c : l.cells)
-        if (auto t = clean(c); !t.empty()) cells.push_back(t);
+        if (auto t = squash(c); !t.empty()) cells.push_back(t);
       if (cells.size() == 2)
         if (auto f = label_field(cells[0])) labelled(boxes, *f, cells[0], cells[1], "table");
       continue;
     }
     if (text.empty() || label_line(boxes, text)) continue;
-    if (text.size() < 12) continue;
-    if (prose_sizes_.empty())
-      if (auto sizes = fields::sizes_in_prose(text); !sizes.empty()) prose_sizes_ = sizes_text(sizes);
-    if (auto lic = fields::license_in_prose(text))
-      out.prose_license.push_back({lic->spdx.empty() ? lic->name : lic->spdx, "prose: licence"});
-    authorship(out, text);
-    if (auto v = fields::vendor_in_prose(text)) out.prose_vendor.push_back({*v, "prose: vendor named"});
+    if (text.size() >= 12) out.prose.push_back(std::move(text));
   }
-  if (!prose_sizes_.empty()) out.prose_sizes.push_back({prose_sizes_, "prose: sizes"});
   for (F f : {F::name, F::vendor, F::license, F::price, F::sizes, F::category}) {
     auto& to = slot(out, f);
     auto& from = slot(boxes, f);

@@ -35,10 +35,17 @@ namespace tv::extract {
 struct BodyFacts {
   // Labelled facts, by field, in document order; rules such as "labelled dl: Licence".
   std::vector<Fact> name, vendor, license, price, sizes, category;
-  // Prose facts; rules such as "prose: licence", "prose: developed by".
-  std::vector<Fact> prose_vendor, prose_license, prose_sizes;
+  // The body's prose, one line a paragraph or run of text, labelled lines left out: read by
+  // the functions below only when a field is still missing (prose is the least trusted source,
+  // and reading it is most of the cost).
+  std::vector<std::string> prose;
 };
 
 BodyFacts read_body_facts(const pugi::xml_node& root);
+
+// Prose facts, rules such as "prose: developed by", "prose: licence", "prose: sizes".
+std::vector<Fact> prose_vendors(const std::vector<std::string>& lines);   // authorship, then vendors named
+std::vector<Fact> prose_licenses(const std::vector<std::string>& lines);
+std::vector<Fact> prose_sizes(const std::vector<std::string>& lines);    // the first line that states any
 
 }  // namespace tv::extract

@@ -183,12 +183,11 @@ void add_body(const pugi::xml_document& doc, PageFacts& f) {
   after_structured(f.price, b.price);
   after_structured(f.parameter_sizes, b.sizes);
   after_structured(f.category, b.category);
-  f.vendor.insert(f.vendor.end(), b.prose_vendor.begin(), b.prose_vendor.end());
-  f.license.insert(f.license.end(), b.prose_license.begin(), b.prose_license.end());
-  f.parameter_sizes.insert(f.parameter_sizes.end(), b.prose_sizes.begin(), b.prose_sizes.end());
+  f.prose = std::move(b.prose);
   // Last and least: a company blog's publisher, on its own site, announcing its tool.
   for (const auto& p : f.publisher)
-    if (own_site(fields::clean_text(p.value), f.url)) f.vendor.push_back({p.value, p.rule + " (the page is on its own site)"});
+    if (own_site(fields::clean_text(p.value), f.url))
+      f.own_site_publisher.push_back({p.value, p.rule + " (the page is on its own site)"});
 }
 
 void append(std::vector<Fact>& to, const std::vector<Fact>& from) { to.insert(to.end(), from.begin(), from.end()); }

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "stages/extract/title.hpp"
 #include "stages/normalise/fields/text.hpp"
 #include "stages/normalise/fields/url.hpp"
 #include "stages/normalise/fields/vendor_table.hpp"
@@ -46,29 +47,6 @@ std::string trim(std::string s) {
   std::size_t i = 0;
   while (i < s.size() && s[i] == ' ') ++i;
   return s.substr(i);
-}
-
-// Segments at title separators, spaced ones and ": " (a colon ending a word).
-std::vector<std::string> split_segments(const std::string& t) {
-  static constexpr std::array<std::string_view, 10> seps{" | ", " · ", " - ", " — ", " – ", " :: ",
-                                                         " » ", " ~ ", " : ", ": "};
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < t.size();) {
-    bool hit = false;
-    for (auto s : seps) {
-      if (t.compare(i, s.size(), s) == 0) {
-        out.push_back(t.substr(start, i - start));
-        i += s.size();
-        start = i;
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) ++i;
-  }
-  out.push_back(t.substr(start));
-  return out;
 }
 
 // Words put before a name in headings, in the languages the inbox sees (lower case).
@@ -249,7 +227,7 @@ int belief_rank(NameSource s) {
 
 std::vector<std::string> name_segments(std::string_view text) {
   std::vector<std::string> kept;
-  for (auto& raw : split_segments(fields::clean_decoded_text(text))) {
+  for (auto& raw : split_title(fields::clean_decoded_text(text), true)) {
     std::string s = clean_segment(raw);
     std::string k = key(s);
     if (k.empty() || markup_like(s) || furniture().count(k) || numbered_part(k)) continue;

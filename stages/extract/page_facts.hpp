@@ -18,6 +18,8 @@ struct PageFacts {
       parameter_sizes, kind, homepage, url;
   std::vector<Fact> alias;      // other spellings of the name the page gives
   std::vector<Fact> publisher;  // who published the page (a JSON-LD BlogPosting's publisher)
+  std::vector<Fact> own_site_publisher;  // those of them on their own site: a maker, last of all
+  std::vector<std::string> prose;        // the body's prose lines (body_facts.hpp), read lazily
   std::string profile;  // the profile used, "" when none matched
 };
 

@@ -10,28 +10,6 @@
 namespace tv::extract {
 namespace {
 
-std::vector<std::string> split_segments(const std::string& t) {
-  static constexpr std::array<std::string_view, 9> seps{
-      " | ", " · ", " - ", " — ", " – ", " :: ", " » ", " ~ ", " : "};
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < t.size();) {
-    bool hit = false;
-    for (auto s : seps) {
-      if (t.compare(i, s.size(), s) == 0) {
-        out.push_back(t.substr(start, i - start));
-        i += s.size();
-        start = i;
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) ++i;
-  }
-  out.push_back(t.substr(start));
-  return out;
-}
-
 std::string strip_prefixes(std::string s) {
   // Announcement words put before a name in headings: "Introducing X: the tagline".
   for (std::string_view p : {"Introducing ", "Announcing ", "Meet "}) {
@@ -58,7 +36,7 @@ std::string strip_prefixes(std::string s) {
 std::vector<std::string> segments(std::string_view title, std::string_view site_name) {
   std::string site = fields::ascii_lower(fields::clean_decoded_text(site_name));
   std::vector<std::string> kept;
-  for (auto& seg : split_segments(fields::clean_decoded_text(title))) {
+  for (auto& seg : split_title(fields::clean_decoded_text(title), false)) {
     std::string s = fields::clean_decoded_text(seg);
     if (std::none_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; })) continue;
     // The site's own name, alone or as the start of a segment ("Meta AI Blog" on "Meta AI").
@@ -69,6 +47,28 @@ std::vector<std::string> segments(std::string_view title, std::string_view site_
 }
 
 }  // namespace
+
+std::vector<std::string> split_title(const std::string& t, bool colon_space) {
+  static constexpr std::array<std::string_view, 10> seps{
+      " | ", " · ", " - ", " — ", " – ", " :: ", " » ", " ~ ", " : ", ": "};
+  const std::size_t n = colon_space ? seps.size() : seps.size() - 1;
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    bool hit = false;
+    for (std::size_t k = 0; k < n && !hit; ++k) {
+      if (t.compare(i, seps[k].size(), seps[k]) == 0) {
+        out.push_back(t.substr(start, i - start));
+        i += seps[k].size();
+        start = i;
+        hit = true;
+      }
+    }
+    if (!hit) ++i;
+  }
+  out.push_back(t.substr(start));
+  return out;
+}
 
 std::string name_from_title(std::string_view title, std::string_view site_name) {
   auto kept = segments(title, site_name);

@@ -8,8 +8,13 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tv::extract {
+
+// A title's segments at the spaced separators above (and, with `colon_space`, at ": " after a
+// word: "Perplexity: Test und Einschätzung"), empty ones kept.
+std::vector<std::string> split_title(const std::string& title, bool colon_space);
 
 // `site_name` (og:site_name, may be empty) is dropped wherever it appears as a segment.
 std::string name_from_title(std::string_view title, std::string_view site_name);

@@ -1,5 +1,6 @@
 #include "stages/normalise/normalise.hpp"
 
+#include "stages/extract/body_facts.hpp"
 #include "stages/extract/generic.hpp"
 #include "stages/html/encoding.hpp"
 #include "stages/normalise/fields/category.hpp"
@@ -60,13 +61,18 @@ std::string name_reason() {
 }
 
 void pick_sizes(const extract::PageFacts& f, ToolRecord& r, const Provenance& base) {
-  for (const auto& fact : f.parameter_sizes) {
-    auto sizes = fields::parse_sizes(fields::clean_decoded_text(fact.value));
-    if (!sizes.empty()) {
-      r.parameter_sizes.set(std::move(sizes), {base.file, fact.rule + " -> sizes"});
-      return;
+  auto first_parsed = [&](const std::vector<extract::Fact>& facts) {
+    for (const auto& fact : facts) {
+      auto sizes = fields::parse_sizes(fields::clean_decoded_text(fact.value));
+      if (!sizes.empty()) {
+        r.parameter_sizes.set(std::move(sizes), {base.file, fact.rule + " -> sizes"});
+        return true;
+      }
     }
-  }
+    return false;
+  };
+  // The body's prose is read only when nothing states sizes in a field.
+  if (first_parsed(f.parameter_sizes) || first_parsed(extract::prose_sizes(f.prose))) return;
   auto from_name = fields::split_name_sizes(r.name.value).sizes;
   if (!from_name.empty()) {
     r.parameter_sizes.set(std::move(from_name), {base.file, r.name.from.rule + " -> size in name"});
@@ -132,7 +138,15 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
       r.tagline.set(s, at(r.description.from.rule + " -> first sentence"));
   }
 
-  if (auto v = first_clean(f.vendor); v && fields::is_reuploader(v->value)) {
+  // Prose and a company blog's publisher are read only when nothing more trusted names a maker.
+  std::vector<extract::Fact> late;
+  const std::vector<extract::Fact>* vendors = &f.vendor;
+  if (!first_clean(f.vendor)) {
+    late = extract::prose_vendors(f.prose);
+    late.insert(late.end(), f.own_site_publisher.begin(), f.own_site_publisher.end());
+    vendors = &late;
+  }
+  if (auto v = first_clean(*vendors); v && fields::is_reuploader(v->value)) {
     // A re-uploader (a GGUF/MLX/AWQ conversion) is not the maker: the base model's maker is.
     if (auto maker = fields::maker_of_reupload(v->value, r.name.value))
       r.vendor.set(*maker, at(v->rule + " -> re-upload by " + v->value + " of a " + *maker + " model"));
@@ -156,6 +170,12 @@ PageResult normalise_page(std::string_view bytes, const std::string& file_name,
     }
     r.notes.push_back("licence text \"" + fields::clean_decoded_text(l.value) + "\" (" + l.rule + ") names no licence");
   }
+  if (!r.license.present)
+    for (const auto& l : extract::prose_licenses(f.prose))
+      if (auto lic = fields::parse_license(l.value)) {
+        r.license.set(*lic, at(l.rule));
+        break;
+      }
   if (!r.license.present && r.description.present)
     if (auto lic = fields::license_in_prose(r.description.value))
       r.license.set(*lic, at(r.description.from.rule + " -> licence in prose"));

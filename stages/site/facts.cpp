@@ -149,13 +149,14 @@ Data tally_data(const Tally& t, bool votes) {
 
 namespace tv::site {
 
-Data merged_from_rows(const json& tool) {
+Data merged_from_rows(const json& tool, SourcesFor who) {
   Data rows(Data::type::list);
   if (auto it = tool.find("merged_from"); it != tool.end() && it->is_array())
     for (auto& m : *it) {
       Data row;
       row.set("name", str(m, "name"));
-      row.set("file", str(m, "source_file"));
+      std::string site = str(m, "site");
+      row.set("file", who == SourcesFor::editors ? str(m, "source_file") : site.empty() ? "a scraped page" : site);
       row.set("reason", str(m, "reason"));
       row.set("joined_with", str(m, "joined_with").empty() ? "—" : str(m, "joined_with"));
       rows.push_back(row);

@@ -84,8 +84,9 @@ enum class SourcesFor { readers, editors };
 // A conflict's values as a list of {value, sources}: ("70B, 400B", "huggingface.co,
 // launchboard.example") for readers, ("70B, 400B", "a.html, b.html") for editors.
 Data conflict_values(const json& conflict, SourcesFor who);
-// A tool's merge record as rows of {name, file, reason, joined_with}.
-Data merged_from_rows(const json& tool);
+// A tool's merge record as rows of {name, file, reason, joined_with}: `file` is the site for
+// readers (or "a scraped page"), the inbox file name for editors.
+Data merged_from_rows(const json& tool, SourcesFor who);
 
 struct Tally {
   int ship = 0, total = 0;

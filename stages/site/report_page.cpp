@@ -43,7 +43,7 @@ Data report_page(const Index& ix) {
       Data tool;
       tool.set("name", str(*t, "name"));
       tool.set("url", tool_url(str(*t, "slug")));
-      tool.set("parts", merged_from_rows(*t));
+      tool.set("parts", merged_from_rows(*t, SourcesFor::editors));
       merges.push_back(tool);
     }
     if (auto c = t->find("conflicts"); c != t->end() && c->is_array())

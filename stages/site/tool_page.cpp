@@ -28,13 +28,15 @@ Data fact(const json& tool, const FactRow& row) {
   Data d;
   d.set("label", row.label);
   d.set("value", row.text(tool));
-  std::string file, rule;
+  // A reader sees the site a fact came from, never our inbox's file name (issue 15).
+  std::string file, site, rule;
   if (auto p = tool.find("provenance"); p != tool.end() && p->is_object() && p->contains(field)) {
     file = str((*p)[field], "file");
+    site = str((*p)[field], "site");
     rule = str((*p)[field], "rule");
   }
   d.set("has_source", !file.empty());
-  d.set("file", file);
+  d.set("source", site.empty() ? std::string("a scraped page") : site);
   d.set("rule", rule);
   return d;
 }
@@ -117,7 +119,7 @@ Data tool_page(const Index& ix, const json& tool) {
   d.set("source_urls", sources);
   d.set("source_files", string_list(tool, "sources"));
 
-  d.set("merged_from", merged_from_rows(tool));
+  d.set("merged_from", merged_from_rows(tool, SourcesFor::readers));
 
   Data conflicts(Data::type::list);
   if (auto it = tool.find("conflicts"); it != tool.end() && it->is_array())

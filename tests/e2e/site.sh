@@ -47,6 +47,20 @@ report = open(os.path.join(root, "report", "index.html"), encoding="utf-8").read
 conflicts = report[report.index('id="conflicts"'):report.index('id="pairs"')]
 assert 'Research license (permissive) <span class="source">(launchboard-code-llama-4.html' in conflicts, conflicts
 PY
+# (Scraped pages only: an editor's merge still names its directives file in the merge reason.)
+check "no reader's page names a scraped page's file anywhere (facts, merges, conflicts)" "$PY" - "$S" "$SRC/inbox" <<'PY'
+import sys, os
+root, inbox = sys.argv[1], sys.argv[2]
+names = [n for n in os.listdir(inbox) if n.endswith(".html")]
+assert names
+for sub in ("tools", "compare"):
+    for name in os.listdir(os.path.join(root, sub)):
+        page = open(os.path.join(root, sub, name, "index.html"), encoding="utf-8").read()
+        for n in names:
+            assert n not in page, (sub, name, n)
+report = open(os.path.join(root, "report", "index.html"), encoding="utf-8").read()
+assert sum(n in report for n in names) >= 3  # the editor's report keeps them
+PY
 check "the report lists the file moved aside and the review waiting" "$PY" - "$S/report/index.html" <<'PY'
 import sys
 page = open(sys.argv[1], encoding="utf-8").read()
