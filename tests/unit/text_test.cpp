@@ -124,6 +124,8 @@ const Case kClean[] = {
     {"e\u0301", "\u00e9"},                          // NFC composes
     {"A\u030angstr\u00f6m", "\u00c5ngstr\u00f6m"},
     {"\u1100\u1161", "\uac00"},                     // Hangul jamo compose
+    {"Gr\u00f6\u00dfe caf\u00e9 \u0150 \u01c4", "Gr\u00f6\u00dfe caf\u00e9 \u0150 \u01c4"},  // below U+0300: already NFC
+    {"\u0344", "\u0308\u0301"},                     // a combining mark NFC decomposes
     {"\u212b", "\u00c5"},                           // ANGSTROM SIGN is a singleton: NFC maps it
     {"\uff21\uff29", "\uff21\uff29"},               // compatibility forms are not NFC's business
     {"bad \xC3\x28 byte", "bad \ufffd( byte"},

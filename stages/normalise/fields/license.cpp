@@ -536,7 +536,28 @@ std::optional<License> license_from_url(std::string_view u) {
 
 }  // namespace
 
+namespace {
+
+// Every pattern below needs "under" or "licen" (license, licence, -licensed) in the text; most
+// prose lines have neither, and are done with before they are cleaned and split. Entities could
+// spell either word, so text holding '&' is always read in full.
+bool may_name_license(std::string_view text) {
+  if (text.find('&') != std::string_view::npos) return true;
+  auto has = [&](std::string_view w) {
+    for (std::size_t i = 0; i + w.size() <= text.size(); ++i) {
+      std::size_t k = 0;
+      while (k < w.size() && (text[i + k] | 0x20) == w[k]) ++k;
+      if (k == w.size()) return true;
+    }
+    return false;
+  };
+  return has("licen") || has("under");
+}
+
+}  // namespace
+
 std::optional<License> license_in_prose(std::string_view text) {
+  if (!may_name_license(text)) return std::nullopt;
   const std::string t = clean_text(text);
   const auto words = prose_words(t);
   constexpr std::size_t kMaxPhrase = 7;

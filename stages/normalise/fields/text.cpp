@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -396,11 +397,13 @@ std::string fold_and_normalise(const std::string& decoded) {
   std::string folded;
   folded.reserve(decoded.size());
   bool pending_space = false;
+  char32_t highest = 0;
   std::size_t i = 0;
   while (i < decoded.size()) {
     const std::size_t start = i;
     bool ok = true;
     const char32_t cp = next_code_point(decoded, i, ok);
+    highest = std::max(highest, cp);
     switch (classify(cp)) {
       case CharClass::space:
         pending_space = !folded.empty();
@@ -414,7 +417,9 @@ std::string fold_and_normalise(const std::string& decoded) {
         break;
     }
   }
-  if (folded.empty()) return folded;
+  // Text below U+0300 (ASCII, Latin-1, Latin Extended: every English, German, French and Spanish
+  // page) is already NFC: no character there decomposes and the combining marks start at U+0300.
+  if (folded.empty() || highest < 0x300) return folded;
   // NFC. utf8proc needs a NUL-terminated string; `folded` holds no NUL (C0 was dropped).
   utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(folded.c_str()));
   if (nfc == nullptr) return folded;  // allocation failure: better unnormalised than nothing
