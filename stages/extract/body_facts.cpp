@@ -73,18 +73,24 @@ bool is(std::string_view a, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), a) != set.end();
 }
 
-std::vector<std::string> tokens(std::string_view s) {
-  std::vector<std::string> out;
+// Calls fn with each space-separated token of `s`, lower-cased (ASCII), until fn returns true;
+// true when it did. No allocation for tokens of up to 15 bytes.
+template <class Fn>
+bool each_token(std::string_view s, Fn&& fn) {
   std::string cur;
+  auto flush = [&] {
+    bool done = !cur.empty() && fn(std::string_view(cur));
+    cur.clear();
+    return done;
+  };
   for (char c : s) {
     if (c == ' ' || c == '\t' || c == '\n') {
-      if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+      if (flush()) return true;
     } else {
       cur += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
     }
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
+  return flush();
 }
 
 // Parts of a page where the facts are someone else's: the site's, another tool's, a reader's.
@@ -132,18 +138,25 @@ std::string clean(std::string_view s) { return fields::clean_decoded_text(s); }
 std::string squash(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) ws = true, ++i;
-    if (ws) {
-      space = !out.empty();
-      continue;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // A run of white space (ASCII or NBSP), then a run of anything else, appended whole.
+    while (i < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') ++i;
+      else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) i += 2;
+      else break;
     }
-    if (space) out += ' ';
-    space = false;
-    out += char(c);
+    std::size_t from = i;
+    while (i < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') break;
+      if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) break;
+      ++i;
+    }
+    if (from == i) break;
+    if (!out.empty()) out += ' ';
+    out.append(s, from, i - from);
   }
   return out;
 }
@@ -227,36 +240,41 @@ class Walker {
       if (value.empty() || value.size() > 300) return;
       slot(out_, f).push_back({std::move(value), std::move(rule)});
     };
-    for (const auto& t : tokens(c.attribute("itemprop").value())) {
+    auto by_itemprop = [&](std::string_view t) {
       if (is(t, {"author", "creator", "publisher", "brand"}) && in_software) {
         std::string v;
         inner_text(c, v);
-        record(F::vendor, v, "labelled itemprop=" + t);
-        return;
+        record(F::vendor, v, "labelled itemprop=" + std::string(t));
+        return true;
       }
       if (t == "price" && c.attribute("content")) {
         record(F::price, c.attribute("content").value(), "labelled itemprop=price");
-        return;
+        return true;
       }
       if (t == "license" && c.attribute("href")) {
         record(F::license, c.attribute("href").value(), "labelled itemprop=license");
-        return;
+        return true;
       }
       if (auto f = named_field(t)) {
         std::string v;
         inner_text(c, v);
-        record(*f, v, "labelled itemprop=" + t);
-        return;
+        record(*f, v, "labelled itemprop=" + std::string(t));
+        return true;
       }
+      return false;
+    };
+    if (each_token(c.attribute("itemprop").value(), by_itemprop)) return;
+    for (const char* attr : {"class", "id"}) {
+      auto by_name = [&](std::string_view t) {
+        auto f = named_field(t);
+        if (!f) return false;
+        std::string v;
+        inner_text(c, v);
+        record(*f, v, std::string("labelled ") + attr + "=" + std::string(t));
+        return true;
+      };
+      if (each_token(c.attribute(attr).value(), by_name)) return;
     }
-    for (const char* attr : {"class", "id"})
-      for (const auto& t : tokens(c.attribute(attr).value()))
-        if (auto f = named_field(t)) {
-          std::string v;
-          inner_text(c, v);
-          record(*f, v, std::string("labelled ") + attr + "=" + t);
-          return;
-        }
   }
 
   // "?license=license:apache-2.0", "/licenses/apache-2.0" in a link: a licence tag.

@@ -9,6 +9,11 @@
 
 #include "stages/normalise/fields/text.hpp"
 
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
 namespace bdata = boost::unit_test::data;
 using namespace tv::fields;
 
@@ -178,6 +183,36 @@ const Case kCleanDecoded[] = {
 
 BOOST_DATA_TEST_CASE(clean_decoded_text_cleans_without_decoding_again, bdata::make(kCleanDecoded), c) {
   BOOST_TEST(clean_decoded_text(c.in) == c.out);
+}
+
+// clean_text skips NFC for text made of nfc_stable code points: each must come out of utf8proc's
+// NFC unchanged alone and after starters it could compose with (Latin, Cyrillic, kana, Hangul).
+BOOST_AUTO_TEST_CASE(nfc_stable_code_points_are_left_alone_by_nfc) {
+  auto nfc = [](const std::string& s) {
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> out(
+        utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str())), &std::free);
+    return std::string(reinterpret_cast<const char*>(out.get()));
+  };
+  const std::string starters[] = {"", "a", "e", "A", "<", "\u0418", "\u304b", "\u1100", "\uac00", "\u0915"};
+  std::size_t checked = 0;
+  std::size_t changed = 0;
+  for (char32_t cp = 1; cp < 0x20000; ++cp) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || !nfc_stable(cp)) continue;
+    utf8proc_uint8_t buf[4];
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    const std::string c(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    for (const auto& s : starters)
+      if (nfc(s + c) != s + c) ++changed;
+    ++checked;
+  }
+  BOOST_TEST(checked > 30000u);  // 37,785 when written
+  BOOST_TEST(changed == 0u);
+  // Not stable, and so normalised: ANGSTROM SIGN, a combining acute, a Hangul final jamo.
+  BOOST_TEST(!nfc_stable(0x212B));
+  BOOST_TEST(!nfc_stable(0x0301));
+  BOOST_TEST(!nfc_stable(0x11A8));
+  BOOST_TEST(clean_text("caf\u00e9 \u2014 \u212b") == "caf\u00e9 \u2014 \u00c5");
+  BOOST_TEST(clean_text("\uac00\u11a8 \u201cok\u201d") == "\uac01 \u201cok\u201d");
 }
 
 BOOST_AUTO_TEST_CASE(bidi_marks_are_dropped) {

@@ -21,6 +21,10 @@ std::string clean_text(std::string_view s);
 // went through an HTML parser (JSON-LD values, feeds, CSV) want clean_text.
 std::string clean_decoded_text(std::string_view s);
 
+// True when NFC leaves `cp` alone wherever it stands (a short conservative list of blocks; false
+// says only "not known"). clean_text skips normalisation for text made of such code points.
+bool nfc_stable(char32_t cp);
+
 // True when `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
