@@ -556,6 +556,8 @@ std::vector<ParamSize> parse_sizes(std::string_view text) {
 }
 
 std::vector<ParamSize> sizes_in_prose(std::string_view text) {
+  // Every mention starts at an ASCII digit; only an entity could spell one ("&#55;B").
+  if (text.find_first_of("0123456789&") == std::string_view::npos) return {};
   const std::string s = clean_text(text);
   Mode mode;
   const auto mentions = scan_mentions(s, mode);
